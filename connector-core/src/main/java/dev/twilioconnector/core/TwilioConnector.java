@@ -1,0 +1,75 @@
+package dev.twilioconnector.core;
+
+import dev.twilioconnector.core.http.TwilioClients;
+import dev.twilioconnector.core.http.TwilioTransport;
+import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.core.sms.SmsSender;
+import dev.twilioconnector.core.template.SmsTemplates;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything the connector needs to talk to Twilio, built once from {@link TwilioSettings}: the HTTP
+ * transport and its pool, a client per credential set, the template cache and the threads that send
+ * concurrently. Close it to release them.
+ */
+public final class TwilioConnector implements AutoCloseable {
+
+    private final TwilioSettings settings;
+    private final TwilioClients clients;
+    private final ExecutorService requests;
+    private final SmsSender sms;
+
+    private TwilioConnector(TwilioSettings settings) {
+        this.settings = settings;
+        this.clients = new TwilioClients(TwilioTransport.create(settings));
+        this.requests = Executors.newFixedThreadPool(settings.parallelism(), new RequestThreads());
+        this.sms = new SmsSender(settings, clients, new SmsTemplates(), requests);
+    }
+
+    public static TwilioConnector create(TwilioSettings settings) {
+        return new TwilioConnector(settings);
+    }
+
+    public TwilioSettings settings() {
+        return settings;
+    }
+
+    public SmsSender sms() {
+        return sms;
+    }
+
+    /** How many Twilio requests were repeated (after 429 or a refused connection) since start. */
+    public long retries() {
+        return clients.transport().retries();
+    }
+
+    @Override
+    public void close() {
+        requests.shutdown();
+        try {
+            if (!requests.awaitTermination(settings.readTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                requests.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            requests.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        clients.close();
+    }
+
+    private static final class RequestThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "twilio-request-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

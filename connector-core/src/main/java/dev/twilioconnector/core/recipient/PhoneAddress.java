@@ -1,0 +1,57 @@
+package dev.twilioconnector.core.recipient;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The addresses Twilio messages: an E.164 number ({@code +15551230001}), or the same behind
+ * {@code whatsapp:}. libphonenumber checks that the number can exist for its country (its length);
+ * it is not asked whether the number is assigned, since Twilio's test and fictional numbers are not.
+ */
+public final class PhoneAddress {
+
+    /** Twilio's own code for an invalid 'To' number, used for numbers refused before any request. */
+    public static final int INVALID_NUMBER_CODE = 21211;
+    public static final String NOT_E164 = "'%s' is not a phone number in E.164 form (a + and the country code, e.g. +15551230001)";
+    public static final String NOT_POSSIBLE = "'%s' is not a possible phone number for its country code";
+
+    private static final String WHATSAPP = "whatsapp:";
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+    private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
+
+    private PhoneAddress() {
+    }
+
+    /** Why {@code address} cannot be messaged, or empty when it can. */
+    public static Optional<String> check(String address) {
+        String number = withoutChannel(address);
+        if (!E164.matcher(number).matches()) {
+            return Optional.of(NOT_E164.formatted(address));
+        }
+        try {
+            if (!NUMBERS.isPossibleNumber(NUMBERS.parse(number, null))) {
+                return Optional.of(NOT_POSSIBLE.formatted(address));
+            }
+        } catch (NumberParseException e) {
+            return Optional.of(NOT_POSSIBLE.formatted(address));
+        }
+        return Optional.empty();
+    }
+
+    /** The address as Twilio expects it: the channel prefix in lower case. */
+    public static String normalise(String address) {
+        return isWhatsApp(address) ? WHATSAPP + withoutChannel(address) : address;
+    }
+
+    private static boolean isWhatsApp(String address) {
+        return address.toLowerCase(Locale.ROOT).startsWith(WHATSAPP);
+    }
+
+    private static String withoutChannel(String address) {
+        return isWhatsApp(address) ? address.substring(WHATSAPP.length()) : address;
+    }
+}

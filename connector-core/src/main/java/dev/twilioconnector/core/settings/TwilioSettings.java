@@ -1,0 +1,215 @@
+package dev.twilioconnector.core.settings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The connector's whole configuration, immutable. {@link #toString()} shows no secret.
+ *
+ * @param accountSid          Account SID ({@code AC…}), or {@code null} when not configured
+ * @param authToken           auth token, or {@code null}
+ * @param apiKey              API key SID ({@code SK…}) used instead of the token for REST calls, or {@code null}
+ * @param apiSecret           the API key's secret, or {@code null}
+ * @param apiBaseUrl          where the Twilio REST API is reached; {@link #TWILIO_API} unless a proxy or emulator is used
+ * @param defaultFrom         sender number used when a task names none, or {@code null}
+ * @param messagingServiceSid Messaging Service ({@code MG…}) used when a task names no sender, or {@code null}
+ * @param connectTimeout      how long opening a connection may take
+ * @param readTimeout         how long Twilio may take to answer a request
+ * @param parallelism         how many requests one connector sends at once
+ * @param retry               what is retried, how often and with which waits
+ */
+public record TwilioSettings(
+        String accountSid,
+        String authToken,
+        String apiKey,
+        String apiSecret,
+        URI apiBaseUrl,
+        String defaultFrom,
+        String messagingServiceSid,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int parallelism,
+        RetryPolicy retry) {
+
+    public static final URI TWILIO_API = URI.create("https://api.twilio.com");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_PARALLELISM = 16;
+
+    public static final String MISSING_CREDENTIALS =
+            "Twilio credentials are not configured: set TWILIO_ACCOUNT and TWILIO_TOKEN "
+                    + "(or TWILIO_API_KEY and TWILIO_API_SECRET), or the properties twilio.account and twilio.token";
+    public static final String API_SECRET_WITHOUT_KEY =
+            "TWILIO_API_SECRET is set without TWILIO_API_KEY (twilio.api-key); set both or neither";
+    public static final String API_KEY_WITHOUT_SECRET =
+            "TWILIO_API_KEY is set without TWILIO_API_SECRET (twilio.api-secret); set both or neither";
+    public static final String ACCOUNT_NOT_A_SID = "TWILIO_ACCOUNT (twilio.account) must be an Account SID starting with AC";
+
+    public TwilioSettings {
+        accountSid = blankToNull(accountSid);
+        authToken = blankToNull(authToken);
+        apiKey = blankToNull(apiKey);
+        apiSecret = blankToNull(apiSecret);
+        defaultFrom = blankToNull(defaultFrom);
+        messagingServiceSid = blankToNull(messagingServiceSid);
+        apiBaseUrl = apiBaseUrl == null ? TWILIO_API : withoutTrailingSlash(apiBaseUrl);
+        connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, Setting.CONNECT_TIMEOUT);
+        readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, Setting.READ_TIMEOUT);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException(Setting.PARALLELISM.property() + " must be at least 1, was " + parallelism);
+        }
+        retry = retry == null ? RetryPolicy.DEFAULT : retry;
+        String scheme = apiBaseUrl.getScheme() == null ? "" : apiBaseUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || apiBaseUrl.getHost() == null) {
+            throw new IllegalArgumentException(Setting.API_BASE_URL.property() + " must be an http(s) URL, was '" + apiBaseUrl + "'");
+        }
+    }
+
+    /** Settings with every default and no credentials: a starting point for {@code with…} copies. */
+    public static TwilioSettings defaults() {
+        return new TwilioSettings(null, null, null, null, null, null, null, null, null, DEFAULT_PARALLELISM, null);
+    }
+
+    /**
+     * Reads every {@link Setting} through {@code lookup}, which is asked the property name first
+     * and then the environment variable name.
+     */
+    public static TwilioSettings from(Function<String, String> lookup) {
+        Function<Setting, String> read = setting -> Optional.ofNullable(blankToNull(lookup.apply(setting.property())))
+                .orElseGet(() -> blankToNull(lookup.apply(setting.environmentVariable())));
+        RetryPolicy retry = new RetryPolicy(
+                intOr(read, Setting.MAX_ATTEMPTS, RetryPolicy.DEFAULT.maxAttempts()),
+                durationOr(read, Setting.INITIAL_BACKOFF, RetryPolicy.DEFAULT.initialBackoff()),
+                durationOr(read, Setting.MAX_BACKOFF, RetryPolicy.DEFAULT.maxBackoff()));
+        String baseUrl = read.apply(Setting.API_BASE_URL);
+        return new TwilioSettings(
+                read.apply(Setting.ACCOUNT),
+                read.apply(Setting.TOKEN),
+                read.apply(Setting.API_KEY),
+                read.apply(Setting.API_SECRET),
+                baseUrl == null ? null : URI.create(baseUrl.trim()),
+                read.apply(Setting.DEFAULT_FROM),
+                read.apply(Setting.MESSAGING_SERVICE_SID),
+                durationOr(read, Setting.CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
+                durationOr(read, Setting.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
+                intOr(read, Setting.PARALLELISM, DEFAULT_PARALLELISM),
+                retry);
+    }
+
+    /** System properties first, then the process environment: how an engine without Spring is configured. */
+    public static TwilioSettings fromSystem() {
+        return from(name -> Optional.ofNullable(System.getProperty(name)).orElseGet(() -> System.getenv(name)));
+    }
+
+    /** The credentials REST calls use: the API key when one is set, else the auth token. */
+    public Optional<Credentials> credentials() {
+        if (credentialsProblem().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(apiKey != null
+                ? Credentials.ofApiKey(accountSid, apiKey, apiSecret)
+                : Credentials.ofToken(accountSid, authToken));
+    }
+
+    /** Why {@link #credentials()} is empty, in words a user can act on. */
+    public Optional<String> credentialsProblem() {
+        if (apiKey != null && apiSecret == null) {
+            return Optional.of(API_KEY_WITHOUT_SECRET);
+        }
+        if (apiSecret != null && apiKey == null) {
+            return Optional.of(API_SECRET_WITHOUT_KEY);
+        }
+        if (accountSid == null || (authToken == null && apiKey == null)) {
+            return Optional.of(MISSING_CREDENTIALS);
+        }
+        if (!accountSid.startsWith("AC")) {
+            return Optional.of(ACCOUNT_NOT_A_SID);
+        }
+        return Optional.empty();
+    }
+
+    public TwilioSettings withCredentials(String accountSid, String authToken) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry);
+    }
+
+    public TwilioSettings withApiKey(String apiKey, String apiSecret) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry);
+    }
+
+    public TwilioSettings withApiBaseUrl(URI apiBaseUrl) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry);
+    }
+
+    public TwilioSettings withSenders(String defaultFrom, String messagingServiceSid) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry);
+    }
+
+    public TwilioSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry);
+    }
+
+    public TwilioSettings withSending(int parallelism, RetryPolicy retry) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry);
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioSettings[accountSid=" + accountSid
+                + ", authToken=" + (authToken == null ? "unset" : "***")
+                + ", apiKey=" + apiKey
+                + ", apiSecret=" + (apiSecret == null ? "unset" : "***")
+                + ", apiBaseUrl=" + apiBaseUrl
+                + ", defaultFrom=" + defaultFrom
+                + ", messagingServiceSid=" + messagingServiceSid
+                + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout
+                + ", parallelism=" + parallelism
+                + ", retry=" + retry + "]";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static URI withoutTrailingSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    private static Duration positive(Duration value, Duration fallback, Setting setting) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting.property() + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    private static int intOr(Function<Setting, String> read, Setting setting, int fallback) {
+        String text = read.apply(setting);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting.environmentVariable() + " / " + setting.property()
+                    + " must be a whole number, was '" + text + "'", e);
+        }
+    }
+
+    private static Duration durationOr(Function<Setting, String> read, Setting setting, Duration fallback) {
+        String text = read.apply(setting);
+        return text == null ? fallback : DurationText.parse(setting.environmentVariable() + " / " + setting.property(), text);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.twilioconnector.core.sms;
+
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import dev.twilioconnector.core.http.ConnectionFailure;
+import dev.twilioconnector.core.http.TwilioClients;
+import dev.twilioconnector.core.recipient.RecipientList;
+import dev.twilioconnector.core.recipient.Recipients;
+import dev.twilioconnector.core.settings.Credentials;
+import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.core.template.SmsTemplate;
+import dev.twilioconnector.core.template.SmsTemplates;
+import dev.twilioconnector.core.template.TemplateProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Sends one text to many recipients: everything is checked and rendered before the first request,
+ * then the messages go out concurrently (bounded by the connector's parallelism), and every recipient
+ * ends up either accepted or with a {@link Problem}. It never throws for a Twilio or input problem.
+ */
+public final class SmsSender {
+
+    public static final int MAX_BODY_LENGTH = 1600;
+    public static final int BODY_TOO_LONG_CODE = 21617;
+    public static final int EMPTY_BODY_CODE = 21602;
+    public static final String MISSING_BODY = "smsBody is missing: give the task an smsBody field or variable";
+    public static final String BODY_TOO_LONG = "the message is %d characters long; Twilio accepts at most " + MAX_BODY_LENGTH;
+    public static final String EMPTY_BODY = "the message text is empty after rendering smsBody";
+    public static final String MAY_HAVE_BEEN_SENT = "; Twilio may have accepted the message, so it was not sent again";
+    public static final String NO_ANSWER = "Twilio did not answer within %d ms" + MAY_HAVE_BEEN_SENT;
+    public static final String CANNOT_CONNECT = "cannot connect to Twilio at %s: %s";
+    public static final String UNREADABLE_ANSWER = "Twilio's answer could not be read (%s)" + MAY_HAVE_BEEN_SENT;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsSender.class);
+
+    private final TwilioSettings settings;
+    private final TwilioClients clients;
+    private final SmsTemplates templates;
+    private final ExecutorService requests;
+
+    public SmsSender(TwilioSettings settings, TwilioClients clients, SmsTemplates templates, ExecutorService requests) {
+        this.settings = settings;
+        this.clients = clients;
+        this.templates = templates;
+        this.requests = requests;
+    }
+
+    public SendOutcome send(SendSms request) {
+        Optional<String> credentialsProblem = settings.credentialsProblem();
+        if (credentialsProblem.isPresent()) {
+            return SendOutcome.failed(Problem.ofWholeSend(credentialsProblem.get()));
+        }
+        Sender sender = Sender.choose(request, settings);
+        Optional<Problem> senderProblem = sender.problem();
+        if (senderProblem.isPresent()) {
+            return SendOutcome.failed(senderProblem.get());
+        }
+        if (request.bodyTemplate() == null || request.bodyTemplate().isBlank()) {
+            return SendOutcome.failed(Problem.ofWholeSend(MISSING_BODY));
+        }
+        RecipientList recipients = Recipients.parse(request.to());
+        Map<String, String> bodies;
+        try {
+            bodies = render(request, recipients.valid());
+        } catch (TemplateProblem e) {
+            return SendOutcome.failed(Problem.ofWholeSend(e.getMessage()));
+        }
+        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow());
+    }
+
+    private Map<String, String> render(SendSms request, List<String> recipients) throws TemplateProblem {
+        SmsTemplate template = templates.compile(request.bodyTemplate());
+        SmsTemplate.Scope scope = template.scope(request.variables());
+        Map<String, String> bodies = new LinkedHashMap<>();
+        for (String recipient : recipients) {
+            bodies.put(recipient, template.render(scope, recipient));
+        }
+        return bodies;
+    }
+
+    private SendOutcome deliver(Sender sender, Map<String, String> bodies, List<Problem> earlierProblems, Credentials credentials) {
+        TwilioRestClient client = clients.forCredentials(credentials);
+        List<Problem> problems = new ArrayList<>(earlierProblems);
+        List<Future<Delivery>> pending = new ArrayList<>();
+        bodies.forEach((recipient, body) -> bodyProblem(recipient, body).ifPresentOrElse(problems::add,
+                () -> pending.add(CompletableFuture.supplyAsync(() -> deliverOne(client, sender, recipient, body), requests))));
+        List<Accepted> accepted = new ArrayList<>();
+        for (Future<Delivery> future : pending) {
+            Delivery delivery = awaitUninterruptibly(future);
+            if (delivery.accepted() != null) {
+                accepted.add(delivery.accepted());
+            } else {
+                problems.add(delivery.problem());
+            }
+        }
+        LOG.debug("SEND_SMS: {} accepted, {} problems", accepted.size(), problems.size());
+        return new SendOutcome(accepted, problems);
+    }
+
+    private static Optional<Problem> bodyProblem(String recipient, String body) {
+        if (body.isBlank()) {
+            return Optional.of(new Problem(recipient, EMPTY_BODY_CODE, null, EMPTY_BODY));
+        }
+        int length = body.codePointCount(0, body.length());
+        if (length > MAX_BODY_LENGTH) {
+            return Optional.of(new Problem(recipient, BODY_TOO_LONG_CODE, null, BODY_TOO_LONG.formatted(length)));
+        }
+        return Optional.empty();
+    }
+
+    private Delivery deliverOne(TwilioRestClient client, Sender sender, String recipient, String body) {
+        PhoneNumber to = new PhoneNumber(recipient);
+        MessageCreator creator = sender.from() != null
+                ? Message.creator(to, new PhoneNumber(sender.from()), body)
+                : Message.creator(to, sender.messagingServiceSid(), body);
+        try {
+            Message message = creator.create(client);
+            String status = message.getStatus() == null ? null : message.getStatus().toString();
+            LOG.debug("Twilio accepted message {} to {}", message.getSid(), recipient);
+            return new Delivery(new Accepted(recipient, message.getSid(), status), null);
+        } catch (ApiException e) {
+            return new Delivery(null, problemOf(recipient, e));
+        } catch (RuntimeException e) {
+            return new Delivery(null, new Problem(recipient, null, null, String.valueOf(e.getMessage())));
+        }
+    }
+
+    private Problem problemOf(String recipient, ApiException e) {
+        Integer status = e.getStatusCode();
+        if (status != null) {
+            String suffix = status >= 500 ? MAY_HAVE_BEEN_SENT : "";
+            return new Problem(recipient, e.getCode(), status, e.getMessage() + suffix);
+        }
+        if (ConnectionFailure.timedOutWaitingForAnswer(e)) {
+            return new Problem(recipient, null, null, NO_ANSWER.formatted(settings.readTimeout().toMillis()));
+        }
+        if (ConnectionFailure.neverReachedServer(e)) {
+            return new Problem(recipient, null, null, CANNOT_CONNECT.formatted(settings.apiBaseUrl(), e.getMessage()));
+        }
+        return new Problem(recipient, null, null, UNREADABLE_ANSWER.formatted(e.getMessage()));
+    }
+
+    private static Delivery awaitUninterruptibly(Future<Delivery> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    // A request in flight may already be accepted: its outcome must still be recorded.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a send task failed unexpectedly", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record Delivery(Accepted accepted, Problem problem) {
+    }
+
+}

@@ -1,0 +1,126 @@
+package dev.twilioconnector.flowable;
+
+import dev.twilioconnector.core.TwilioConnector;
+import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskParseHandler;
+import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskValidator;
+import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskXmlConverter;
+import dev.twilioconnector.flowable.delegate.ActionDelegates;
+import org.flowable.common.engine.api.Engine;
+import org.flowable.common.engine.api.engine.EngineLifecycleListener;
+import org.flowable.common.engine.impl.AbstractEngineConfiguration;
+import org.flowable.common.engine.impl.EngineConfigurator;
+import org.flowable.engine.cfg.AbstractProcessEngineConfigurator;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.engine.parse.BpmnParseHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plugs the {@code twilioConnector.*} actions into a process engine: keeps the BPMN
+ * {@code implementation} attribute, validates it at deployment and binds each task to its delegate.
+ *
+ * <p>Without Spring, add it to {@code configurators} or let the engine find it through
+ * {@code ServiceLoader}; it then reads {@link TwilioSettings#fromSystem()} and closes its connector with
+ * the engine. With a connector handed in (as the Spring Boot auto-configuration does), the owner of
+ * that connector closes it. An explicitly added configurator wins over a discovered one.
+ */
+public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioConnectorConfigurator.class);
+
+    private final TwilioSettings settings;
+    private volatile TwilioConnector connector;
+    private final boolean ownsConnector;
+
+    /** Reads the settings from system properties and environment variables (used by {@code ServiceLoader}). */
+    public TwilioConnectorConfigurator() {
+        this(TwilioSettings.fromSystem());
+    }
+
+    public TwilioConnectorConfigurator(TwilioSettings settings) {
+        this.settings = settings;
+        this.ownsConnector = true;
+    }
+
+    /** Uses a connector someone else built and will close. */
+    public TwilioConnectorConfigurator(TwilioConnector connector) {
+        this.settings = connector.settings();
+        this.connector = connector;
+        this.ownsConnector = false;
+    }
+
+    @Override
+    public void beforeInit(AbstractEngineConfiguration engineConfiguration) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engineConfiguration;
+        if (isShadowedByExplicitConfigurator(configuration)) {
+            LOG.debug("A Twilio connector configurator was added explicitly; the discovered one stays inactive");
+            return;
+        }
+        TwilioServiceTaskXmlConverter.register();
+        List<BpmnParseHandler> handlers = new ArrayList<>();
+        if (configuration.getCustomDefaultBpmnParseHandlers() != null) {
+            handlers.addAll(configuration.getCustomDefaultBpmnParseHandlers());
+        }
+        handlers.add(new TwilioServiceTaskParseHandler(new ActionDelegates(this::connector)));
+        configuration.setCustomDefaultBpmnParseHandlers(handlers);
+        if (configuration.getCustomServiceTaskValidator() != null
+                && !(configuration.getCustomServiceTaskValidator() instanceof TwilioServiceTaskValidator)) {
+            LOG.warn("Replacing the custom service task validator {} with the Twilio connector's",
+                    configuration.getCustomServiceTaskValidator().getClass().getName());
+        }
+        configuration.setCustomServiceTaskValidator(new TwilioServiceTaskValidator());
+        if (ownsConnector) {
+            configuration.addEngineLifecycleListener(new ClosesConnector());
+        }
+        settings.credentialsProblem().ifPresentOrElse(
+                problem -> LOG.warn("Twilio connector active without credentials: {}; SEND_SMS tasks will report this in twilioError", problem),
+                () -> LOG.info("Twilio connector active for account {} at {}", settings.accountSid(), settings.apiBaseUrl()));
+    }
+
+    /** The connector the actions send through, built on first use. */
+    public TwilioConnector connector() {
+        TwilioConnector current = connector;
+        if (current == null) {
+            synchronized (this) {
+                if (connector == null) {
+                    connector = TwilioConnector.create(settings);
+                }
+                current = connector;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_CONFIGURATOR_PRIORITY;
+    }
+
+    private boolean isShadowedByExplicitConfigurator(ProcessEngineConfigurationImpl configuration) {
+        List<EngineConfigurator> explicit = configuration.getConfigurators();
+        return explicit != null && !explicit.contains(this)
+                && explicit.stream().anyMatch(TwilioConnectorConfigurator.class::isInstance);
+    }
+
+    private final class ClosesConnector implements EngineLifecycleListener {
+        @Override
+        public void onEngineBuilt(Engine engine) {
+        }
+
+        @Override
+        public void onEngineClosed(Engine engine) {
+            TwilioConnector built;
+            synchronized (TwilioConnectorConfigurator.this) {
+                built = connector;
+                connector = null;
+            }
+            if (built != null) {
+                built.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.twilioconnector.flowable.delegate;
+
+import dev.twilioconnector.core.TwilioConnector;
+import dev.twilioconnector.flowable.action.TwilioAction;
+import org.flowable.bpmn.model.ServiceTask;
+import org.flowable.common.engine.impl.el.ExpressionManager;
+import org.flowable.engine.delegate.JavaDelegate;
+
+import java.util.function.Supplier;
+
+/** Makes the {@link JavaDelegate} behind each {@code twilioConnector.*} service task of a deployed model. */
+public final class ActionDelegates {
+
+    private final Supplier<TwilioConnector> connector;
+
+    /** @param connector the connector the delegates send through, looked up when a task runs */
+    public ActionDelegates(Supplier<TwilioConnector> connector) {
+        this.connector = connector;
+    }
+
+    public JavaDelegate create(TwilioAction action, ServiceTask task, ExpressionManager expressions) {
+        TaskInputs inputs = TaskInputs.of(task, expressions);
+        return switch (action) {
+            case SEND_SMS -> new SendSmsDelegate(inputs, connector);
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.twilioconnector.flowable.delegate;
+
+import dev.twilioconnector.core.TwilioConnector;
+import dev.twilioconnector.core.sms.OutcomeJson;
+import dev.twilioconnector.core.sms.Problem;
+import dev.twilioconnector.core.sms.SendOutcome;
+import dev.twilioconnector.core.sms.SendSms;
+import dev.twilioconnector.flowable.action.SendSmsFields;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Supplier;
+
+/**
+ * {@code twilioConnector.SEND_SMS}: resolves the inputs, lets the core render and send, and always
+ * completes with {@code twilioResult} / {@code twilioError} set. Even an input expression that
+ * cannot be evaluated ends as an error entry rather than a failed job.
+ */
+public final class SendSmsDelegate implements JavaDelegate {
+
+    public static final String INPUT_FAILED = "input '%s' cannot be evaluated: %s";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendSmsDelegate.class);
+
+    private final TaskInputs inputs;
+    private final Supplier<TwilioConnector> connector;
+
+    SendSmsDelegate(TaskInputs inputs, Supplier<TwilioConnector> connector) {
+        this.inputs = inputs;
+        this.connector = connector;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SendOutcome outcome = send(execution);
+        if (outcome.hasProblems()) {
+            LOG.warn("SEND_SMS in process instance {} (activity {}): {} accepted, {} problem(s); first: {}",
+                    execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+                    outcome.accepted().size(), outcome.problems().size(), outcome.problems().get(0).message());
+        }
+        TaskOutputs.write(execution, inputs, OutcomeJson.result(outcome), OutcomeJson.error(outcome));
+    }
+
+    private SendOutcome send(DelegateExecution execution) {
+        SendSms request;
+        String current = SendSmsFields.TO;
+        try {
+            Object to = PlainValues.of(inputs.value(SendSmsFields.TO, execution));
+            current = SendSmsFields.FROM;
+            String from = inputs.text(SendSmsFields.FROM, execution);
+            current = SendSmsFields.MESSAGING_SERVICE_SID;
+            String service = inputs.text(SendSmsFields.MESSAGING_SERVICE_SID, execution);
+            current = SendSmsFields.BODY;
+            String body = inputs.text(SendSmsFields.BODY, execution);
+            request = new SendSms(from, service, to, body, PlainValues.ofAll(execution.getVariables()));
+        } catch (FlowableException e) {
+            return SendOutcome.failed(Problem.ofWholeSend(INPUT_FAILED.formatted(current, e.getMessage())));
+        }
+        return connector.get().sms().send(request);
+    }
+}
