@@ -55,7 +55,10 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
 
     @Override
     public void beforeInit(AbstractEngineConfiguration engineConfiguration) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engineConfiguration;
+        // ServiceLoader hands every configurator to every engine (event registry, IDM, …): only process engines run our tasks.
+        if (!(engineConfiguration instanceof ProcessEngineConfigurationImpl configuration)) {
+            return;
+        }
         if (isShadowedByExplicitConfigurator(configuration)) {
             LOG.debug("A Twilio connector configurator was added explicitly; the discovered one stays inactive");
             return;

@@ -6,7 +6,6 @@ import org.apache.commons.lang3.StringUtils;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.common.engine.api.delegate.Expression;
 import org.flowable.common.engine.impl.el.ExpressionManager;
-import org.flowable.engine.impl.bpmn.behavior.ServiceTaskJavaDelegateActivityBehavior;
 import org.flowable.engine.impl.bpmn.parser.BpmnParse;
 import org.flowable.engine.impl.bpmn.parser.handler.ServiceTaskParseHandler;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -36,7 +35,7 @@ public class TwilioServiceTaskParseHandler extends ServiceTaskParseHandler {
         ExpressionManager expressions = CommandContextUtil.getProcessEngineConfiguration().getExpressionManager();
         Expression skip = StringUtils.isEmpty(serviceTask.getSkipExpression())
                 ? null : expressions.createExpression(serviceTask.getSkipExpression());
-        serviceTask.setBehavior(new ServiceTaskJavaDelegateActivityBehavior(
-                delegates.create(action, serviceTask, expressions), false, skip));
+        serviceTask.setBehavior(new TwilioTaskBehavior(
+                delegates.create(action, serviceTask, expressions), skip));
     }
 }

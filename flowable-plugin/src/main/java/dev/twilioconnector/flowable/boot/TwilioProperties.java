@@ -1,0 +1,70 @@
+package dev.twilioconnector.flowable.boot;
+
+import dev.twilioconnector.core.settings.RetryPolicy;
+import dev.twilioconnector.core.settings.TwilioSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The {@code twilio.*} properties. Each also works as the environment variable the contract names
+ * ({@code TWILIO_ACCOUNT}, {@code TWILIO_TOKEN}, …), see {@link TwilioEnvironmentVariables}.
+ *
+ * @param account             Account SID ({@code AC…}); {@code TWILIO_ACCOUNT}
+ * @param token               auth token; {@code TWILIO_TOKEN}. Never logged
+ * @param apiKey              optional API key SID ({@code SK…}) used for REST calls instead of the token; {@code TWILIO_API_KEY}
+ * @param apiSecret           the API key's secret; {@code TWILIO_API_SECRET}. Never logged
+ * @param apiBaseUrl          where the Twilio REST API is reached, default {@code https://api.twilio.com};
+ *                            any Twilio-compatible endpoint (proxy, emulator, mock); {@code TWILIO_API_BASE_URL}
+ * @param defaultFrom         sender number for tasks that name none; {@code TWILIO_FROM}
+ * @param messagingServiceSid Messaging Service ({@code MG…}) for tasks that name no sender; {@code TWILIO_MESSAGING_SERVICE_SID}
+ * @param http                HTTP timeouts
+ * @param send                concurrency and retries of outbound requests
+ */
+@ConfigurationProperties("twilio")
+public record TwilioProperties(
+        String account,
+        String token,
+        String apiKey,
+        String apiSecret,
+        URI apiBaseUrl,
+        String defaultFrom,
+        String messagingServiceSid,
+        @DefaultValue Http http,
+        @DefaultValue Send send) {
+
+    /**
+     * @param connectTimeout how long opening a connection to Twilio may take
+     * @param readTimeout    how long Twilio may take to answer; a send that times out is reported, not repeated
+     */
+    public record Http(
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout) {
+    }
+
+    /**
+     * @param parallelism    how many requests are sent at once (per application)
+     * @param maxAttempts    attempts per request after HTTP 429 or a refused connection, the first included
+     * @param initialBackoff first wait before a retry; doubles each time, with jitter
+     * @param maxBackoff     longest single wait, whatever {@code Retry-After} says
+     */
+    public record Send(
+            @DefaultValue("16") int parallelism,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff) {
+    }
+
+    public TwilioSettings toSettings() {
+        return new TwilioSettings(account, token, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                http.connectTimeout(), http.readTimeout(), send.parallelism(),
+                new RetryPolicy(send.maxAttempts(), send.initialBackoff(), send.maxBackoff()));
+    }
+
+    @Override
+    public String toString() {
+        return toSettings().toString();
+    }
+}

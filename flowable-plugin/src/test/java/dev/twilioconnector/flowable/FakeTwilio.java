@@ -1,0 +1,126 @@
+package dev.twilioconnector.flowable;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.twilioconnector.core.settings.RetryPolicy;
+import dev.twilioconnector.core.settings.TwilioSettings;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A Twilio Messages API on loopback for engine tests: one per JVM (the engine of {@code flowable.cfg.xml}
+ * is built once and points at it), reset before each test, answering 201 unless a test stubs otherwise.
+ */
+public final class FakeTwilio {
+
+    public static final String ACCOUNT = "AC00000000000000000000000000000001";
+    public static final String TOKEN = "tok-3f9c2e7a1b5d4c8e9f0a6b2c7d1e5f3a";
+    public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    public static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+
+    private static FakeTwilio shared;
+
+    private final WireMockServer server;
+
+    private FakeTwilio() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(24));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        acceptEverything();
+    }
+
+    public static synchronized FakeTwilio shared() {
+        if (shared == null) {
+            shared = new FakeTwilio();
+        }
+        return shared;
+    }
+
+    /** What the engine of {@code flowable.cfg.xml} runs with: credentials, this fake, short timeouts and backoffs. */
+    public TwilioSettings settings() {
+        return TwilioSettings.defaults()
+                .withCredentials(ACCOUNT, TOKEN)
+                .withApiBaseUrl(URI.create(server.baseUrl()))
+                .withTimeouts(Duration.ofMillis(500), READ_TIMEOUT)
+                .withSending(4, new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(1500)));
+    }
+
+    public TwilioSettings settingsWithoutCredentials() {
+        return settings().withCredentials(null, null);
+    }
+
+    public void reset() {
+        server.resetAll();
+        acceptEverything();
+    }
+
+    public void answer(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    public static MappingBuilder messageCreation() {
+        return post(urlPathEqualTo(MESSAGES_PATH));
+    }
+
+    public static ResponseDefinitionBuilder accepted() {
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\","
+                        + "\"account_sid\":\"" + ACCOUNT + "\",\"body\":\"…\"}");
+    }
+
+    public static ResponseDefinitionBuilder twilioError(int status, int code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":\"https://www.twilio.com/docs/errors/"
+                        + code + "\",\"status\":" + status + "}");
+    }
+
+    /** Every message-creation request that reached the fake, oldest first. */
+    public List<SentMessage> sent() {
+        List<SentMessage> sent = new ArrayList<>();
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        for (int i = events.size() - 1; i >= 0; i--) {
+            ServeEvent event = events.get(i);
+            if (event.getRequest().getUrl().startsWith(MESSAGES_PATH)) {
+                Map<String, String> form = form(event.getRequest().getBodyAsString());
+                sent.add(new SentMessage(form.get("To"), form.get("From"), form.get("MessagingServiceSid"), form.get("Body"),
+                        event.getRequest().getHeader("Authorization")));
+            }
+        }
+        return sent;
+    }
+
+    private void acceptEverything() {
+        server.stubFor(messageCreation().atPriority(10).willReturn(accepted()));
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    /** One request as Twilio would have received it. */
+    public record SentMessage(String to, String from, String messagingServiceSid, String body, String authorization) {
+    }
+}

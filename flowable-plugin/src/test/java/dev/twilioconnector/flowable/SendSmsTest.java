@@ -1,0 +1,222 @@
+package dev.twilioconnector.flowable;
+
+import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.engine.test.Deployment;
+import org.flowable.engine.test.FlowableTest;
+import org.flowable.job.api.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.twilioconnector.flowable.FakeTwilio.ACCOUNT;
+import static dev.twilioconnector.flowable.FakeTwilio.TOKEN;
+import static dev.twilioconnector.flowable.ProcessOutputs.basicAuth;
+import static dev.twilioconnector.flowable.ProcessOutputs.engineJson;
+import static dev.twilioconnector.flowable.ProcessOutputs.json;
+import static dev.twilioconnector.flowable.ProcessOutputs.ofEnded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@FlowableTest
+class SendSmsTest {
+
+    private static final String SENDER = "+15005550006";
+    private static final String AUTH = basicAuth(ACCOUNT, TOKEN);
+
+    private final FakeTwilio twilio = FakeTwilio.shared();
+
+    @BeforeEach
+    void resetFake() {
+        twilio.reset();
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
+    void sendsTheRenderedBodyToOneRecipient(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
+        ProcessInstance instance = runtime.startProcessInstanceByKey("sendSms",
+                orderVariables(configuration, "+15551230001", false));
+
+        Map<String, Object> variables = ofEnded(history, instance.getId());
+        JsonNode result = json(variables.get("twilioResult"));
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).get("to").asString()).isEqualTo("+15551230001");
+        assertThat(result.get(0).get("sid").asString()).startsWith("SM").hasSize(34);
+        assertThat(result.get(0).get("status").asString()).isEqualTo("queued");
+        assertThat(result.get(0).propertyNames()).containsExactly("to", "sid", "status");
+        assertThat(variables).containsEntry("twilioError", null);
+        assertThat(twilio.sent()).containsExactly(
+                new SentMessage("+15551230001", SENDER, null, "Hi Ada, order 4711 ships today. (+15551230001)", AUTH));
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
+    void rendersJsonVariablesConditionsAndTheRecipient(RuntimeService runtime, HistoryService history,
+                                                       ProcessEngineConfiguration configuration) {
+        ProcessInstance instance = runtime.startProcessInstanceByKey("sendSms",
+                orderVariables(configuration, "+15551230001,+15551230002", true));
+
+        ofEnded(history, instance.getId());
+        assertThat(twilio.sent()).extracting(SentMessage::body).containsExactlyInAnyOrder(
+                "Hi Ada, order 4711 ships today. Thank you for being a VIP! (+15551230001)",
+                "Hi Ada, order 4711 ships today. Thank you for being a VIP! (+15551230002)");
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
+    void sendsToThreeRecipientsGivenAsText(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
+        String pid = runtime.startProcessInstanceByKey("sendSms",
+                orderVariables(configuration, "+15551230001, +15551230002;\n+15551230003", false)).getId();
+
+        assertThreeSent(history, pid);
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
+    void sendsToThreeRecipientsGivenAsCollection(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
+        Map<String, Object> variables = orderVariables(configuration, null, false);
+        variables.put("phones", new java.util.ArrayList<>(List.of("+15551230001", "+15551230002", "+15551230003")));
+        String pid = runtime.startProcessInstanceByKey("sendSms", variables).getId();
+
+        assertThreeSent(history, pid);
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
+    void sendsToThreeRecipientsGivenAsJsonVariable(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
+        Map<String, Object> variables = orderVariables(configuration, null, false);
+        ArrayNode phones = engineJson(configuration).createArrayNode().add("+15551230001").add("+15551230002").add("+15551230003");
+        variables.put("phones", phones);
+        String pid = runtime.startProcessInstanceByKey("sendSms", variables).getId();
+
+        assertThreeSent(history, pid);
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
+    void sendsToThreeRecipientsGivenAsJsonText(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
+        String pid = runtime.startProcessInstanceByKey("sendSms",
+                orderVariables(configuration, "[\"+15551230001\", \"+15551230002\", \"+15551230003\"]", false)).getId();
+
+        assertThreeSent(history, pid);
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSmsFromVariables.bpmn20.xml")
+    void takesEveryInputFromVariablesWhenTheTaskHasNoFields(RuntimeService runtime, HistoryService history) {
+        String pid = runtime.startProcessInstanceByKey("sendSmsFromVariables", Map.of(
+                "smsFrom", "+15005550009", "smsTo", "+15551230001", "smsBody", "Table for ${guests} at ${time}",
+                "guests", 4, "time", "19:30")).getId();
+
+        assertThat(ofEnded(history, pid)).containsEntry("twilioError", null);
+        assertThat(twilio.sent()).containsExactly(
+                new SentMessage("+15551230001", "+15005550009", null, "Table for 4 at 19:30", AUTH));
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSmsFieldsOverVariables.bpmn20.xml")
+    void prefersFieldsOverVariablesOfTheSameName(RuntimeService runtime, HistoryService history) {
+        String pid = runtime.startProcessInstanceByKey("sendSmsFieldsOverVariables", Map.of(
+                "smsFrom", "+15005550009", "smsTo", "+15551230001", "smsBody", "from the variable", "ticket", 42)).getId();
+
+        assertThat(ofEnded(history, pid)).containsEntry("twilioError", null);
+        assertThat(twilio.sent()).containsExactly(new SentMessage("+15551230001", SENDER, null, "Ticket 42 is solved.", AUTH));
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSmsAsync.bpmn20.xml")
+    void sendsFromAnAsyncJob(RuntimeService runtime, HistoryService history, ManagementService management) {
+        String pid = runtime.startProcessInstanceByKey("sendSmsAsync",
+                Map.of("phones", "+15551230001", "code", "884213", "smsFrom", SENDER)).getId();
+        assertThat(twilio.sent()).as("nothing is sent before the job runs").isEmpty();
+
+        Job job = management.createJobQuery().processInstanceId(pid).singleResult();
+        management.executeJob(job.getId());
+
+        assertThat(ofEnded(history, pid)).containsEntry("twilioError", null);
+        assertThat(twilio.sent()).containsExactly(new SentMessage("+15551230001", SENDER, null, "Your code is 884213", AUTH));
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSmsMultiInstance.bpmn20.xml")
+    void sendsOncePerMultiInstanceElement(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
+        ArrayNode guests = engineJson(configuration).createArrayNode();
+        guests.addObject().put("name", "Ada").put("phone", "+15551230001");
+        guests.addObject().put("name", "Alan").put("phone", "+15551230002");
+        guests.addObject().put("name", "Grace").put("phone", "+15551230003");
+        String pid = runtime.startProcessInstanceByKey("sendSmsMultiInstance",
+                Map.of("guests", List.of(guests.get(0), guests.get(1), guests.get(2)))).getId();
+
+        Map<String, Object> variables = ofEnded(history, pid);
+        assertThat(json(variables.get("guestResult"))).hasSize(1);
+        assertThat(twilio.sent()).extracting(SentMessage::to, SentMessage::body).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("+15551230001", "Dear Ada, your table is ready."),
+                org.assertj.core.groups.Tuple.tuple("+15551230002", "Dear Alan, your table is ready."),
+                org.assertj.core.groups.Tuple.tuple("+15551230003", "Dear Grace, your table is ready."));
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSmsFailOnError.bpmn20.xml")
+    void throwsTwilioErrorToABoundaryEventAfterSettingBothVariables(RuntimeService runtime, TaskService tasks) {
+        String pid = runtime.startProcessInstanceByKey("sendSmsFailOnError",
+                Map.of("phones", "+15551230001,not-a-number")).getId();
+
+        assertThat(tasks.createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey()).isEqualTo("fixNumbers");
+        assertThat(json(runtime.getVariable(pid, "twilioResult"))).hasSize(1);
+        JsonNode error = json(runtime.getVariable(pid, "twilioError"));
+        assertThat(error).hasSize(1);
+        assertThat(error.get(0).get("to").asString()).isEqualTo("not-a-number");
+        assertThat(error.get(0).get("code").asInt()).isEqualTo(21211);
+        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230001");
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSmsFailOnError.bpmn20.xml")
+    void leavesNormallyWithFailOnErrorWhenAllIsWell(RuntimeService runtime, HistoryService history) {
+        String pid = runtime.startProcessInstanceByKey("sendSmsFailOnError", Map.of("phones", "+15551230001")).getId();
+
+        assertThat(ofEnded(history, pid)).containsEntry("twilioError", null);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid).activityId("delivered").count()).isEqualTo(1);
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/sendSmsCustomVariables.bpmn20.xml")
+    void writesToTheVariablesTheTaskNames(RuntimeService runtime, HistoryService history) {
+        String pid = runtime.startProcessInstanceByKey("sendSmsCustomVariables", Map.of("phones", "+15551230001 12345")).getId();
+
+        Map<String, Object> variables = ofEnded(history, pid);
+        assertThat(variables).doesNotContainKeys("twilioResult", "twilioError");
+        assertThat(json(variables.get("reminderReceipts"))).hasSize(1);
+        assertThat(json(variables.get("reminderProblems")).get(0).get("to").asString()).isEqualTo("12345");
+    }
+
+    private static Map<String, Object> orderVariables(ProcessEngineConfiguration configuration, String phones, boolean vip) {
+        ObjectNode customer = engineJson(configuration).createObjectNode().put("name", "Ada").put("vip", vip);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("phones", phones);
+        variables.put("customer", customer);
+        variables.put("orderId", 4711);
+        return variables;
+    }
+
+    private void assertThreeSent(HistoryService history, String pid) {
+        Map<String, Object> variables = ofEnded(history, pid);
+        assertThat(variables).containsEntry("twilioError", null);
+        assertThat(json(variables.get("twilioResult"))).extracting(node -> node.get("to").asString())
+                .containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230003");
+        assertThat(twilio.sent()).extracting(SentMessage::to, SentMessage::from, SentMessage::authorization).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("+15551230001", SENDER, AUTH),
+                org.assertj.core.groups.Tuple.tuple("+15551230002", SENDER, AUTH),
+                org.assertj.core.groups.Tuple.tuple("+15551230003", SENDER, AUTH));
+    }
+}
