@@ -63,6 +63,19 @@ public final class FakeTwilio {
         return settings().withCredentials(null, null);
     }
 
+    /** Settings aimed at a loopback port where nothing listens: every connection is refused. */
+    public TwilioSettings unreachableSettings() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return settings().withApiBaseUrl(URI.create("http://127.0.0.1:" + socket.getLocalPort()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
     public void reset() {
         server.resetAll();
         acceptEverything();
