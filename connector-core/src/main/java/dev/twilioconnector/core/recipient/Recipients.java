@@ -59,7 +59,8 @@ public final class Recipients {
         }
         if (raw instanceof CharSequence text) {
             String trimmed = text.toString().trim();
-            return trimmed.startsWith("[") ? fromJson(trimmed) : split(trimmed);
+            // "{" too: a JSON object is not a list of numbers, and splitting it would report its fragments as numbers
+            return trimmed.startsWith("[") || trimmed.startsWith("{") ? fromJson(trimmed) : split(trimmed);
         }
         if (raw instanceof Collection<?> collection) {
             return fromElements(collection);

@@ -1,5 +1,8 @@
 package dev.twilioconnector.core.template;
 
+import freemarker.ext.beans.ClassMemberAccessPolicy;
+import freemarker.ext.beans.DefaultMemberAccessPolicy;
+import freemarker.ext.beans.MemberAccessPolicy;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.SimpleDate;
 import freemarker.template.TemplateDateModel;
@@ -7,6 +10,9 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.Version;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +31,7 @@ final class SafeObjectWrapper extends DefaultObjectWrapper {
     SafeObjectWrapper(Version version) {
         super(version);
         setExposureLevel(EXPOSE_PROPERTIES_ONLY);
+        setMemberAccessPolicy(new WithoutGetClass(DefaultMemberAccessPolicy.getInstance(version)));
         setExposeFields(false);
         setForceLegacyNonListCollections(false);
         setIterableSupport(true);
@@ -55,5 +62,40 @@ final class SafeObjectWrapper extends DefaultObjectWrapper {
             return new SimpleDate(Date.from(offset.toInstant()), TemplateDateModel.DATETIME);
         }
         return super.wrap(value);
+    }
+
+    /**
+     * FreeMarker's default policy still allows {@code Object.getClass()}, so a bean's {@code class}
+     * property would hand a template the {@link Class} (and from there {@code protectionDomain},
+     * {@code package}, {@code superclass}...). This policy hides it on every class.
+     */
+    private record WithoutGetClass(MemberAccessPolicy delegate) implements MemberAccessPolicy {
+
+        @Override
+        public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
+            ClassMemberAccessPolicy members = delegate.forClass(contextClass);
+            return new ClassMemberAccessPolicy() {
+                @Override
+                public boolean isMethodExposed(Method method) {
+                    return !(method.getName().equals("getClass") && method.getParameterCount() == 0)
+                            && members.isMethodExposed(method);
+                }
+
+                @Override
+                public boolean isConstructorExposed(Constructor<?> constructor) {
+                    return members.isConstructorExposed(constructor);
+                }
+
+                @Override
+                public boolean isFieldExposed(Field field) {
+                    return members.isFieldExposed(field);
+                }
+            };
+        }
+
+        @Override
+        public boolean isToStringAlwaysExposed() {
+            return delegate.isToStringAlwaysExposed();
+        }
     }
 }

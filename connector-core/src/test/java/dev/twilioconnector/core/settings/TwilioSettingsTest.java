@@ -1,0 +1,407 @@
+package dev.twilioconnector.core.settings;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TwilioSettingsTest {
+
+    private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    private static final String TOKEN = "tok4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b";
+    private static final String API_KEY = "SK00112233445566778899aabbccddeeff";
+    private static final String API_SECRET = "sec9Zq8Yx7Wv6Ut5Sr4Qp3On2Ml1Kj0Ih";
+
+    private static TwilioSettings from(Map<String, String> values) {
+        return TwilioSettings.from(values::get);
+    }
+
+    private static TwilioSettings fromOne(String name, String value) {
+        Map<String, String> values = new HashMap<>();
+        values.put(name, value);
+        return from(values);
+    }
+
+    @Nested
+    class Reading {
+
+        @Test
+        void readsEveryEnvironmentVariable() {
+            TwilioSettings settings = from(Map.ofEntries(
+                    Map.entry("TWILIO_ACCOUNT", ACCOUNT),
+                    Map.entry("TWILIO_TOKEN", TOKEN),
+                    Map.entry("TWILIO_API_KEY", API_KEY),
+                    Map.entry("TWILIO_API_SECRET", API_SECRET),
+                    Map.entry("TWILIO_API_BASE_URL", "http://127.0.0.1:8089/"),
+                    Map.entry("TWILIO_FROM", "+15005550006"),
+                    Map.entry("TWILIO_MESSAGING_SERVICE_SID", "MG0123456789abcdef0123456789abcdef"),
+                    Map.entry("TWILIO_HTTP_CONNECT_TIMEOUT", "500ms"),
+                    Map.entry("TWILIO_HTTP_READ_TIMEOUT", "10s"),
+                    Map.entry("TWILIO_SEND_PARALLELISM", "3"),
+                    Map.entry("TWILIO_SEND_MAX_ATTEMPTS", "7"),
+                    Map.entry("TWILIO_SEND_INITIAL_BACKOFF", "PT2S"),
+                    Map.entry("TWILIO_SEND_MAX_BACKOFF", "2m")));
+
+            assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
+            assertThat(settings.authToken()).isEqualTo(TOKEN);
+            assertThat(settings.apiKey()).isEqualTo(API_KEY);
+            assertThat(settings.apiSecret()).isEqualTo(API_SECRET);
+            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
+            assertThat(settings.defaultFrom()).isEqualTo("+15005550006");
+            assertThat(settings.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
+            assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(settings.parallelism()).isEqualTo(3);
+            assertThat(settings.retry()).isEqualTo(new RetryPolicy(7, Duration.ofSeconds(2), Duration.ofMinutes(2)));
+        }
+
+        @Test
+        void readsEveryProperty() {
+            TwilioSettings settings = from(Map.ofEntries(
+                    Map.entry("twilio.account", ACCOUNT),
+                    Map.entry("twilio.token", TOKEN),
+                    Map.entry("twilio.api-key", API_KEY),
+                    Map.entry("twilio.api-secret", API_SECRET),
+                    Map.entry("twilio.api-base-url", "https://proxy.example.test/twilio"),
+                    Map.entry("twilio.default-from", "+15005550006"),
+                    Map.entry("twilio.messaging-service-sid", "MG0123456789abcdef0123456789abcdef"),
+                    Map.entry("twilio.http.connect-timeout", "1500"),
+                    Map.entry("twilio.http.read-timeout", "PT45S"),
+                    Map.entry("twilio.send.parallelism", "8"),
+                    Map.entry("twilio.send.max-attempts", "2"),
+                    Map.entry("twilio.send.initial-backoff", "100ms"),
+                    Map.entry("twilio.send.max-backoff", "1h")));
+
+            assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
+            assertThat(settings.authToken()).isEqualTo(TOKEN);
+            assertThat(settings.apiKey()).isEqualTo(API_KEY);
+            assertThat(settings.apiSecret()).isEqualTo(API_SECRET);
+            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("https://proxy.example.test/twilio"));
+            assertThat(settings.defaultFrom()).isEqualTo("+15005550006");
+            assertThat(settings.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
+            assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(45));
+            assertThat(settings.parallelism()).isEqualTo(8);
+            assertThat(settings.retry()).isEqualTo(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofHours(1)));
+        }
+
+        @Test
+        void everySettingHasDistinctNames() {
+            for (Setting setting : Setting.values()) {
+                assertThat(setting.environmentVariable()).startsWith("TWILIO_").isUpperCase();
+                assertThat(setting.property()).startsWith("twilio.").isLowerCase();
+            }
+            assertThat(java.util.Arrays.stream(Setting.values()).map(Setting::property).distinct())
+                    .hasSize(Setting.values().length);
+            assertThat(java.util.Arrays.stream(Setting.values()).map(Setting::environmentVariable).distinct())
+                    .hasSize(Setting.values().length);
+        }
+
+        @Test
+        void propertyWinsOverEnvironmentVariable() {
+            TwilioSettings settings = from(Map.of(
+                    "twilio.account", ACCOUNT,
+                    "TWILIO_ACCOUNT", "ACffffffffffffffffffffffffffffffff",
+                    "twilio.http.read-timeout", "2s",
+                    "TWILIO_HTTP_READ_TIMEOUT", "9s",
+                    "twilio.send.parallelism", "5",
+                    "TWILIO_SEND_PARALLELISM", "not even read"));
+
+            assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
+            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(settings.parallelism()).isEqualTo(5);
+        }
+
+        @Test
+        void blankPropertyIsUnsetSoEnvironmentVariableApplies() {
+            TwilioSettings settings = from(Map.of(
+                    "twilio.account", "   ",
+                    "TWILIO_ACCOUNT", ACCOUNT,
+                    "twilio.token", "",
+                    "TWILIO_TOKEN", TOKEN,
+                    "twilio.send.parallelism", " \t",
+                    "TWILIO_SEND_PARALLELISM", "4"));
+
+            assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
+            assertThat(settings.authToken()).isEqualTo(TOKEN);
+            assertThat(settings.parallelism()).isEqualTo(4);
+        }
+
+        @Test
+        void blankEverywhereMeansDefaults() {
+            Map<String, String> blanks = new HashMap<>();
+            for (Setting setting : Setting.values()) {
+                blanks.put(setting.property(), " ");
+                blanks.put(setting.environmentVariable(), "");
+            }
+            TwilioSettings settings = from(blanks);
+
+            assertThat(settings).isEqualTo(TwilioSettings.defaults());
+            assertThat(settings.accountSid()).isNull();
+            assertThat(settings.authToken()).isNull();
+            assertThat(settings.defaultFrom()).isNull();
+            assertThat(settings.apiBaseUrl()).isEqualTo(TwilioSettings.TWILIO_API);
+            assertThat(settings.connectTimeout()).isEqualTo(TwilioSettings.DEFAULT_CONNECT_TIMEOUT);
+            assertThat(settings.readTimeout()).isEqualTo(TwilioSettings.DEFAULT_READ_TIMEOUT);
+            assertThat(settings.parallelism()).isEqualTo(TwilioSettings.DEFAULT_PARALLELISM);
+            assertThat(settings.retry()).isEqualTo(RetryPolicy.DEFAULT);
+        }
+
+        @Test
+        void valuesAreTrimmed() {
+            TwilioSettings settings = from(Map.of(
+                    "TWILIO_ACCOUNT", "  " + ACCOUNT + "\n",
+                    "TWILIO_TOKEN", " " + TOKEN + " ",
+                    "TWILIO_SEND_PARALLELISM", " 6 ",
+                    "TWILIO_API_BASE_URL", " http://localhost:9999/base/ "));
+
+            assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
+            assertThat(settings.authToken()).isEqualTo(TOKEN);
+            assertThat(settings.parallelism()).isEqualTo(6);
+            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("http://localhost:9999/base"));
+        }
+    }
+
+    @Nested
+    class Durations {
+
+        @ParameterizedTest(name = "{0} -> {1} ms")
+        @CsvSource({
+                "500ms, 500",
+                "10s, 10000",
+                "PT2S, 2000",
+                "pt0.25s, 250",
+                "1500, 1500",
+                "2m, 120000",
+                "1h, 3600000",
+                "10S, 10000",
+                "' 750 ms ', 750",
+        })
+        void readTimeoutAcceptsCommonForms(String text, long millis) {
+            assertThat(fromOne("TWILIO_HTTP_READ_TIMEOUT", text).readTimeout()).isEqualTo(Duration.ofMillis(millis));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ten seconds", "5 minutes", "1.5s", "-5s", "PT", "10x", "ms"})
+        void badDurationNamesTheSetting(String text) {
+            assertThatThrownBy(() -> fromOne("TWILIO_HTTP_CONNECT_TIMEOUT", text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TWILIO_HTTP_CONNECT_TIMEOUT")
+                    .hasMessageContaining("twilio.http.connect-timeout")
+                    .hasMessageContaining(text);
+        }
+
+        @Test
+        void badBackoffNamesTheSetting() {
+            assertThatThrownBy(() -> fromOne("twilio.send.initial-backoff", "soon"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.send.initial-backoff");
+        }
+
+        @Test
+        void hugeDurationNamesTheSetting() {
+            assertThatThrownBy(() -> fromOne("TWILIO_HTTP_READ_TIMEOUT", "99999999999999999999999s"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TWILIO_HTTP_READ_TIMEOUT");
+            assertThatThrownBy(() -> fromOne("TWILIO_HTTP_READ_TIMEOUT", "9223372036854775807h"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TWILIO_HTTP_READ_TIMEOUT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "0s", "PT0S", "PT-1S"})
+        void timeoutMustBePositive(String text) {
+            assertThatThrownBy(() -> fromOne("TWILIO_HTTP_READ_TIMEOUT", text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.http.read-timeout");
+        }
+    }
+
+    @Nested
+    class Numbers {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"many", "2.5", "0x10", "99999999999"})
+        void badNumberNamesTheSetting(String text) {
+            assertThatThrownBy(() -> fromOne("TWILIO_SEND_PARALLELISM", text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TWILIO_SEND_PARALLELISM")
+                    .hasMessageContaining("twilio.send.parallelism")
+                    .hasMessageContaining(text);
+            assertThatThrownBy(() -> fromOne("twilio.send.max-attempts", text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.send.max-attempts");
+        }
+
+        @Test
+        void parallelismMustBeAtLeastOne() {
+            assertThatThrownBy(() -> fromOne("TWILIO_SEND_PARALLELISM", "0"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.send.parallelism");
+        }
+
+        @Test
+        void maxAttemptsMustBeAtLeastOne() {
+            assertThatThrownBy(() -> fromOne("TWILIO_SEND_MAX_ATTEMPTS", "0"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.send.max-attempts");
+        }
+    }
+
+    @Nested
+    class BaseUrl {
+
+        @Test
+        void defaultsToTwilio() {
+            assertThat(TwilioSettings.defaults().apiBaseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
+        }
+
+        @Test
+        void trailingSlashIsDropped() {
+            assertThat(TwilioSettings.defaults().withApiBaseUrl(URI.create("http://localhost:1234/sandbox/")).apiBaseUrl())
+                    .isEqualTo(URI.create("http://localhost:1234/sandbox"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ftp://api.twilio.com", "api.twilio.com", "/relative/path", "file:///etc/passwd"})
+        void mustBeHttpUrl(String url) {
+            assertThatThrownBy(() -> fromOne("TWILIO_API_BASE_URL", url))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.api-base-url");
+        }
+    }
+
+    @Nested
+    class CredentialChecks {
+
+        private final TwilioSettings none = TwilioSettings.defaults();
+
+        @Test
+        void nothingSet() {
+            assertThat(none.credentialsProblem()).contains(TwilioSettings.MISSING_CREDENTIALS);
+            assertThat(none.credentials()).isEmpty();
+        }
+
+        @Test
+        void accountWithoutToken() {
+            TwilioSettings settings = none.withCredentials(ACCOUNT, null);
+            assertThat(settings.credentialsProblem()).contains(TwilioSettings.MISSING_CREDENTIALS);
+            assertThat(settings.credentials()).isEmpty();
+        }
+
+        @Test
+        void tokenWithoutAccount() {
+            TwilioSettings settings = none.withCredentials(null, TOKEN);
+            assertThat(settings.credentialsProblem()).contains(TwilioSettings.MISSING_CREDENTIALS);
+            assertThat(settings.credentials()).isEmpty();
+        }
+
+        @Test
+        void apiKeyWithoutSecret() {
+            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN).withApiKey(API_KEY, " ");
+            assertThat(settings.credentialsProblem()).contains(TwilioSettings.API_KEY_WITHOUT_SECRET);
+            assertThat(settings.credentials()).isEmpty();
+        }
+
+        @Test
+        void secretWithoutApiKey() {
+            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN).withApiKey(null, API_SECRET);
+            assertThat(settings.credentialsProblem()).contains(TwilioSettings.API_SECRET_WITHOUT_KEY);
+            assertThat(settings.credentials()).isEmpty();
+        }
+
+        @Test
+        void accountNotStartingWithAc() {
+            TwilioSettings settings = none.withCredentials("XX0123456789abcdef0123456789abcdef", TOKEN);
+            assertThat(settings.credentialsProblem()).contains(TwilioSettings.ACCOUNT_NOT_A_SID);
+            assertThat(settings.credentials()).isEmpty();
+        }
+
+        @Test
+        void apiKeyWithoutAccount() {
+            TwilioSettings settings = none.withApiKey(API_KEY, API_SECRET);
+            assertThat(settings.credentialsProblem()).contains(TwilioSettings.MISSING_CREDENTIALS);
+        }
+
+        @Test
+        void tokenCredentials() {
+            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN);
+            assertThat(settings.credentialsProblem()).isEmpty();
+            assertThat(settings.credentials()).contains(Credentials.ofToken(ACCOUNT, TOKEN));
+            Credentials credentials = settings.credentials().orElseThrow();
+            assertThat(credentials.username()).isEqualTo(ACCOUNT);
+            assertThat(credentials.secret()).isEqualTo(TOKEN);
+            assertThat(credentials.usesApiKey()).isFalse();
+        }
+
+        @Test
+        void apiKeyIsPreferredOverToken() {
+            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN).withApiKey(API_KEY, API_SECRET);
+            Credentials credentials = settings.credentials().orElseThrow();
+            assertThat(credentials.accountSid()).isEqualTo(ACCOUNT);
+            assertThat(credentials.username()).isEqualTo(API_KEY);
+            assertThat(credentials.secret()).isEqualTo(API_SECRET);
+            assertThat(credentials.usesApiKey()).isTrue();
+        }
+
+        @Test
+        void apiKeyWithoutTokenIsEnough() {
+            TwilioSettings settings = none.withCredentials(ACCOUNT, null).withApiKey(API_KEY, API_SECRET);
+            assertThat(settings.credentialsProblem()).isEmpty();
+            assertThat(settings.credentials()).contains(Credentials.ofApiKey(ACCOUNT, API_KEY, API_SECRET));
+        }
+    }
+
+    @Nested
+    class Redaction {
+
+        @Test
+        void toStringShowsNoSecret() {
+            TwilioSettings settings = TwilioSettings.defaults().withCredentials(ACCOUNT, TOKEN).withApiKey(API_KEY, API_SECRET);
+
+            assertThat(settings.toString())
+                    .doesNotContain(TOKEN)
+                    .doesNotContain(API_SECRET)
+                    .contains(ACCOUNT)
+                    .contains("authToken=***")
+                    .contains("apiSecret=***");
+        }
+
+        @Test
+        void toStringSaysWhatIsUnset() {
+            assertThat(TwilioSettings.defaults().toString()).contains("authToken=unset").contains("apiSecret=unset");
+        }
+
+        @Test
+        void credentialsToStringShowsNoSecret() {
+            assertThat(Credentials.ofToken(ACCOUNT, TOKEN).toString()).doesNotContain(TOKEN).contains(ACCOUNT);
+            assertThat(Credentials.ofApiKey(ACCOUNT, API_KEY, API_SECRET).toString()).doesNotContain(API_SECRET).contains(API_KEY);
+        }
+    }
+
+    @Test
+    void withCopiesChangeOnlyTheirPart() {
+        TwilioSettings base = TwilioSettings.defaults().withCredentials(ACCOUNT, TOKEN);
+        TwilioSettings changed = base.withTimeouts(Duration.ofMillis(100), Duration.ofMillis(200))
+                .withSending(2, new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+                .withSenders("+15005550006", null);
+
+        assertThat(changed.accountSid()).isEqualTo(ACCOUNT);
+        assertThat(changed.authToken()).isEqualTo(TOKEN);
+        assertThat(changed.connectTimeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(changed.readTimeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(changed.parallelism()).isEqualTo(2);
+        assertThat(changed.retry().maxAttempts()).isEqualTo(3);
+        assertThat(changed.defaultFrom()).isEqualTo("+15005550006");
+        assertThat(base.readTimeout()).isEqualTo(TwilioSettings.DEFAULT_READ_TIMEOUT);
+    }
+}
