@@ -95,7 +95,7 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
             int status = response.getStatusCode();
             boolean retriable = status == TOO_MANY_REQUESTS || (status >= 500 && request.getMethod() == HttpMethod.GET);
             if (!retriable || attempt >= retry.maxAttempts()) {
-                return response;
+                return ErrorAnswer.readable(response);
             }
             pause(attempt, RetryAfter.of(response), "HTTP " + status);
         }

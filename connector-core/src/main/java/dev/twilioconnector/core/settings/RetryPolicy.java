@@ -6,8 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How often and how long the connector waits and tries again when Twilio says "too many requests"
- * (HTTP 429, error 20429) or the connection could not even be opened. Nothing else is retried: a
- * message Twilio may already have accepted is reported, never sent blindly a second time.
+ * (HTTP 429, error 20429), when the connection could not even be opened, and when a read-only GET
+ * met a server error. A request that may have created something (a POST answered 5xx, timed out or
+ * cut off) is reported, never sent blindly a second time.
  *
  * @param maxAttempts    attempts per request, the first one included (at least 1)
  * @param initialBackoff the wait before the second attempt; it doubles for each further one

@@ -25,12 +25,15 @@ record Sender(String from, String messagingServiceSid) {
 
     static Sender choose(SendSms request, TwilioSettings settings) {
         if (request.from() != null && !request.from().isBlank()) {
-            return new Sender(request.from().trim(), null);
+            return new Sender(PhoneAddress.normalise(request.from().trim()), null);
         }
         if (request.messagingServiceSid() != null && !request.messagingServiceSid().isBlank()) {
             return new Sender(null, request.messagingServiceSid().trim());
         }
-        return new Sender(settings.defaultFrom(), settings.defaultFrom() == null ? settings.messagingServiceSid() : null);
+        if (settings.defaultFrom() != null) {
+            return new Sender(PhoneAddress.normalise(settings.defaultFrom()), null);
+        }
+        return new Sender(null, settings.messagingServiceSid());
     }
 
     Optional<Problem> problem() {

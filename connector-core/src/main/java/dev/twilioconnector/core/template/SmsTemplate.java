@@ -33,7 +33,7 @@ public final class SmsTemplate {
     /** Prepares {@code variables} once, for rendering to many recipients. */
     public Scope scope(Map<String, ?> variables) throws TemplateProblem {
         try {
-            return new Scope((TemplateHashModel) wrapper.wrap(variables));
+            return new Scope((TemplateHashModel) wrapper.wrap(variables == null ? Map.of() : variables));
         } catch (TemplateModelException e) {
             throw new TemplateProblem(RENDER_ERROR.formatted(e.getMessage()), e);
         }

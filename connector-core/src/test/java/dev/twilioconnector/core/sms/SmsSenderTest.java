@@ -193,7 +193,7 @@ class SmsSenderTest {
             acceptEveryone();
 
             SendOutcome alpha = connector().sms().send(new SendSms("ACME Shop", null, A, "x", null));
-            SendOutcome whatsapp = connector().sms().send(new SendSms("whatsapp:" + FROM, null, "WhatsApp:" + B, "y", null));
+            SendOutcome whatsapp = connector().sms().send(new SendSms("WhatsApp:" + FROM, null, "WhatsApp:" + B, "y", null));
 
             assertThat(alpha.problems()).isEmpty();
             assertThat(whatsapp.problems()).isEmpty();
@@ -520,7 +520,36 @@ class SmsSenderTest {
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.to()).isEqualTo(A);
-                assertThat(problem.message()).contains("may have accepted");
+                assertThat(problem.status()).isEqualTo(500);
+                assertThat(problem.code()).isNull();
+                assertThat(problem.message()).contains("HTTP 500 without a Twilio error body: <html>oops</html>")
+                        .contains("may have accepted");
+            });
+            assertPosts(1);
+        }
+
+        @Test
+        void notFoundFromAProxyKeepsItsStatusAndClaimsNothingWasAccepted() {
+            answer(aResponse().withStatus(404).withHeader("Content-Type", "text/html").withBody("<html>\n<h1>Not Found</h1>\n</html>"));
+
+            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+
+            assertThat(outcome.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.status()).isEqualTo(404);
+                assertThat(problem.message()).isEqualTo("HTTP 404 without a Twilio error body: <html> <h1>Not Found</h1> </html>");
+            });
+            assertPosts(1);
+        }
+
+        @Test
+        void anEmptyBadGatewayKeepsItsStatus() {
+            answer(aResponse().withStatus(502));
+
+            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+
+            assertThat(outcome.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.status()).isEqualTo(502);
+                assertThat(problem.message()).startsWith("HTTP 502 without a Twilio error body;").contains("may have accepted");
             });
             assertPosts(1);
         }

@@ -101,6 +101,12 @@ class SmsTemplatesTest {
         }
 
         @Test
+        void noVariablesAtAllStillRenderTheRecipient() throws TemplateProblem {
+            SmsTemplate template = templates.compile("Hello ${recipient}");
+            assertThat(template.render(template.scope(null), "+15551230001")).isEqualTo("Hello +15551230001");
+        }
+
+        @Test
         void recipientOverridesAVariableOfTheSameName() throws TemplateProblem {
             assertThat(render("${recipient}", Map.of("recipient", "someone else"))).isEqualTo(TO);
         }
