@@ -53,6 +53,8 @@ class SpringBootSendSmsTest {
     HistoryService history;
     @Autowired
     TwilioConnector connector;
+    @Autowired
+    org.flowable.spring.SpringProcessEngineConfiguration engineConfiguration;
 
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry registry) {
@@ -79,6 +81,14 @@ class SpringBootSendSmsTest {
         assertThat(TWILIO.sent()).containsExactly(new SentMessage("+15551230001", "+15005550006", null, "Welcome aboard, Grace!",
                 "Basic " + Base64.getEncoder().encodeToString((API_KEY + ":" + API_SECRET).getBytes(StandardCharsets.UTF_8))));
         assertThat(connector.settings().credentials()).get().matches(credentials -> credentials.usesApiKey());
+    }
+
+    @Test
+    void installsTheActionsOnceDespiteServiceLoaderDiscovery() {
+        assertThat(engineConfiguration.getCustomDefaultBpmnParseHandlers())
+                .filteredOn(dev.twilioconnector.flowable.bpmn.TwilioServiceTaskParseHandler.class::isInstance).hasSize(1);
+        assertThat(engineConfiguration.getCustomServiceTaskValidator())
+                .isInstanceOf(dev.twilioconnector.flowable.bpmn.TwilioServiceTaskValidator.class);
     }
 
     @Test
