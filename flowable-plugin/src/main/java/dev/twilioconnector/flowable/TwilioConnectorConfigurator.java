@@ -6,6 +6,8 @@ import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskParseHandler;
 import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskValidator;
 import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskXmlConverter;
 import dev.twilioconnector.flowable.delegate.ActionDelegates;
+import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
+import dev.twilioconnector.flowable.schema.PluginSchema;
 import org.flowable.common.engine.api.Engine;
 import org.flowable.common.engine.api.engine.EngineLifecycleListener;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
@@ -22,6 +24,8 @@ import java.util.List;
 /**
  * Plugs the {@code twilioConnector.*} actions into a process engine: keeps the BPMN
  * {@code implementation} attribute, validates it at deployment and binds each task to its delegate.
+ * Once the engine is built it creates or updates the plugin's tables and deploys the
+ * {@code SMS_RECEIVED} event with its inbound channel.
  *
  * <p>Without Spring, add it to {@code configurators} or let the engine find it through
  * {@code ServiceLoader}; it then reads {@link TwilioSettings#fromSystem()} and closes its connector with
@@ -76,6 +80,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
                     configuration.getCustomServiceTaskValidator().getClass().getName());
         }
         configuration.setCustomServiceTaskValidator(new TwilioServiceTaskValidator());
+        configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration));
         if (ownsConnector) {
             configuration.addEngineLifecycleListener(new ClosesConnector());
         }
@@ -107,6 +112,25 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         List<EngineConfigurator> explicit = configuration.getConfigurators();
         return explicit != null && !explicit.contains(this)
                 && explicit.stream().anyMatch(TwilioConnectorConfigurator.class::isInstance);
+    }
+
+    /** Once the engine (and its event registry) is built: the plugin's tables and the SMS_RECEIVED definitions. */
+    private static final class InstallsTablesAndEvents implements EngineLifecycleListener {
+        private final ProcessEngineConfigurationImpl configuration;
+
+        InstallsTablesAndEvents(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public void onEngineBuilt(Engine engine) {
+            new PluginSchema(configuration.getDataSource()).migrate();
+            SmsEventDefinitions.deploy(configuration);
+        }
+
+        @Override
+        public void onEngineClosed(Engine engine) {
+        }
     }
 
     private final class ClosesConnector implements EngineLifecycleListener {

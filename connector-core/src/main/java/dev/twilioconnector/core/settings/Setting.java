@@ -18,7 +18,9 @@ public enum Setting {
     PARALLELISM("TWILIO_SEND_PARALLELISM", "twilio.send.parallelism"),
     MAX_ATTEMPTS("TWILIO_SEND_MAX_ATTEMPTS", "twilio.send.max-attempts"),
     INITIAL_BACKOFF("TWILIO_SEND_INITIAL_BACKOFF", "twilio.send.initial-backoff"),
-    MAX_BACKOFF("TWILIO_SEND_MAX_BACKOFF", "twilio.send.max-backoff");
+    MAX_BACKOFF("TWILIO_SEND_MAX_BACKOFF", "twilio.send.max-backoff"),
+    WEBHOOK_URL("TWILIO_WEBHOOK_URL", "twilio.webhook.public-url"),
+    TRIGGERS("TWILIO_TRIGGERS", "twilio.triggers.location");
 
     private final String environmentVariable;
     private final String property;

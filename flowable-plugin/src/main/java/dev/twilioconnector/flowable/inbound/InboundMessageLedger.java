@@ -1,0 +1,201 @@
+package dev.twilioconnector.flowable.inbound;
+
+import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.SqlStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Remembers every inbound {@code MessageSid} in the engine database, so that a message Twilio
+ * delivers twice (a retry, another node, a restart in between) is handled once and the repeat gets
+ * the first reply. The primary key decides who handles a message, whichever node or thread asks.
+ *
+ * <p>A claim whose handler died (no answer after {@code takeoverAfter}) is taken over by the next
+ * delivery, so a crash does not swallow the message.
+ */
+public final class InboundMessageLedger {
+
+    static final String IN_PROGRESS = "IN_PROGRESS";
+    static final String ANSWERED = "ANSWERED";
+    private static final Duration POLL = Duration.ofMillis(25);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final String TABLE = PluginSchema.INBOUND_MESSAGE_TABLE;
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMessageLedger.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration takeoverAfter;
+    private final Duration waitForAnswer;
+    private final Duration retention;
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
+
+    /**
+     * @param takeoverAfter how long a claim may stay unanswered before another delivery takes it over
+     * @param waitForAnswer how long a repeat waits for the first delivery's reply
+     * @param retention     how long a handled message is remembered
+     */
+    public InboundMessageLedger(DataSource dataSource, Clock clock, Duration takeoverAfter, Duration waitForAnswer, Duration retention) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.takeoverAfter = takeoverAfter;
+        this.waitForAnswer = waitForAnswer;
+        this.retention = retention;
+    }
+
+    /** What the caller is to do with a delivery of {@code messageSid}. */
+    public sealed interface Claim {
+        /** This delivery handles the message and must {@link #answer} it. */
+        record Handle() implements Claim {
+        }
+
+        /** The message was handled before; {@code reply} is what it was answered ({@code null}: nothing). */
+        record Repeat(String reply) implements Claim {
+        }
+
+        /** Another delivery is handling it right now and did not answer in time. */
+        record Busy() implements Claim {
+        }
+    }
+
+    public Claim claim(String messageSid) {
+        purgeOccasionally();
+        Instant deadline = clock.instant().plus(waitForAnswer);
+        while (true) {
+            if (insert(messageSid)) {
+                return new Claim.Handle();
+            }
+            Row row = read(messageSid);
+            if (row == null) {
+                continue; // purged between insert and read: try to claim again
+            }
+            if (ANSWERED.equals(row.state())) {
+                return new Claim.Repeat(row.reply());
+            }
+            if (row.claimedAt().plus(takeoverAfter).isBefore(clock.instant()) && takeOver(messageSid, row.claimedAt())) {
+                LOG.warn("Inbound message {} was claimed at {} and never answered; handling it now", messageSid, row.claimedAt());
+                return new Claim.Handle();
+            }
+            if (clock.instant().isAfter(deadline)) {
+                return new Claim.Busy();
+            }
+            pause();
+        }
+    }
+
+    /** Records the reply to a message this delivery handled; {@code null} when nothing was replied. */
+    public void answer(String messageSid, String reply) {
+        execute("UPDATE " + TABLE + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ?", statement -> {
+            statement.setString(1, ANSWERED);
+            statement.setString(2, reply);
+            statement.setTimestamp(3, Timestamp.from(clock.instant()));
+            statement.setString(4, messageSid);
+            return statement.executeUpdate();
+        });
+    }
+
+    private boolean insert(String messageSid) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            execute("INSERT INTO " + TABLE + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
+                statement.setString(1, messageSid);
+                statement.setString(2, IN_PROGRESS);
+                statement.setTimestamp(3, now);
+                statement.setTimestamp(4, now);
+                return statement.executeUpdate();
+            });
+            return true;
+        } catch (LedgerFailure e) {
+            if (SqlStates.isUniqueViolation(e.sqlException())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private Row read(String messageSid) {
+        return execute("SELECT STATE_, REPLY_, CLAIMED_AT_ FROM " + TABLE + " WHERE MESSAGE_SID_ = ?", statement -> {
+            statement.setString(1, messageSid);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant()) : null;
+            }
+        });
+    }
+
+    private boolean takeOver(String messageSid, Instant claimedAt) {
+        return execute("UPDATE " + TABLE + " SET CLAIMED_AT_ = ? WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setString(2, messageSid);
+            statement.setString(3, IN_PROGRESS);
+            statement.setTimestamp(4, Timestamp.from(claimedAt));
+            return statement.executeUpdate();
+        }) == 1;
+    }
+
+    private void purgeOccasionally() {
+        Instant now = clock.instant();
+        Instant last = lastPurge.get();
+        if (last.plus(PURGE_EVERY).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        int purged = execute("DELETE FROM " + TABLE + " WHERE STATE_ = ? AND RECEIVED_AT_ < ?", statement -> {
+            statement.setString(1, ANSWERED);
+            statement.setTimestamp(2, Timestamp.from(now.minus(retention)));
+            return statement.executeUpdate();
+        });
+        if (purged > 0) {
+            LOG.debug("Forgot {} inbound messages older than {}", purged, retention);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for another delivery's reply", e);
+        }
+    }
+
+    private <T> T execute(String sql, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
+            }
+        } catch (SQLException e) {
+            throw new LedgerFailure(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private record Row(String state, String reply, Instant claimedAt) {
+    }
+
+    /** The database could not be asked; the caller cannot know whether the message is new. */
+    public static final class LedgerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LedgerFailure(SQLException cause) {
+            super("inbound message ledger: " + cause.getMessage(), cause);
+        }
+
+        SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.twilioconnector.flowable.schema;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The plugin's own tables, next to Flowable's in the engine database (H2 and PostgreSQL). Each
+ * {@link Migration} runs once and is recorded in {@value #LOG_TABLE}; every statement is idempotent,
+ * so nodes starting together against one database cannot trip over each other.
+ */
+public final class PluginSchema {
+
+    public static final String LOG_TABLE = "TWILIO_SCHEMA_LOG";
+    public static final String INBOUND_MESSAGE_TABLE = "TWILIO_INBOUND_MESSAGE";
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "inbound message deduplication", List.of(
+                    "CREATE TABLE IF NOT EXISTS " + INBOUND_MESSAGE_TABLE + " ("
+                            + "MESSAGE_SID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+                            + "STATE_ VARCHAR(16) NOT NULL, "
+                            + "REPLY_ VARCHAR(4000), "
+                            + "RECEIVED_AT_ TIMESTAMP NOT NULL, "
+                            + "CLAIMED_AT_ TIMESTAMP NOT NULL, "
+                            + "ANSWERED_AT_ TIMESTAMP)",
+                    "CREATE INDEX IF NOT EXISTS TWILIO_IDX_INBOUND_RECEIVED ON " + INBOUND_MESSAGE_TABLE + " (RECEIVED_AT_)")));
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginSchema.class);
+
+    private final DataSource dataSource;
+
+    public PluginSchema(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Brings the plugin's tables to the newest version. */
+    public void migrate() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + LOG_TABLE
+                        + " (VERSION_ INTEGER NOT NULL PRIMARY KEY, DESCRIPTION_ VARCHAR(255) NOT NULL, APPLIED_AT_ TIMESTAMP NOT NULL)");
+            }
+            Set<Integer> applied = applied(connection);
+            for (Migration migration : MIGRATIONS) {
+                if (!applied.contains(migration.version())) {
+                    apply(connection, migration);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The Twilio connector cannot create or update its tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest version recorded in the database. */
+    public int version() {
+        try (Connection connection = dataSource.getConnection()) {
+            return applied(connection).stream().mapToInt(Integer::intValue).max().orElse(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<Integer> applied(Connection connection) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT VERSION_ FROM " + LOG_TABLE)) {
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    private static void apply(Connection connection, Migration migration) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : migration.statements()) {
+                statement.execute(sql);
+            }
+        }
+        try (PreparedStatement record = connection.prepareStatement(
+                "INSERT INTO " + LOG_TABLE + " (VERSION_, DESCRIPTION_, APPLIED_AT_) VALUES (?, ?, ?)")) {
+            record.setInt(1, migration.version());
+            record.setString(2, migration.description());
+            record.setTimestamp(3, Timestamp.from(Instant.now()));
+            record.executeUpdate();
+            LOG.info("Twilio connector schema migrated to version {} ({})", migration.version(), migration.description());
+        } catch (SQLException e) {
+            if (!SqlStates.isUniqueViolation(e)) {
+                throw e;
+            }
+            // another node recorded the same migration first; its statements are idempotent
+        }
+    }
+
+    /** One step of the schema: statements that may run more than once without harm. */
+    record Migration(int version, String description, List<String> statements) {
+    }
+}

@@ -1,0 +1,92 @@
+package dev.twilioconnector.inbound.boot;
+
+import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.core.template.SmsTemplates;
+import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
+import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
+import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
+import dev.twilioconnector.inbound.reception.SmsEventPublisher;
+import dev.twilioconnector.inbound.reception.SmsReception;
+import dev.twilioconnector.inbound.trigger.Trigger;
+import dev.twilioconnector.inbound.trigger.TriggerFile;
+import dev.twilioconnector.inbound.trigger.TriggerSet;
+import dev.twilioconnector.inbound.webhook.SignatureCheck;
+import dev.twilioconnector.inbound.webhook.SmsWebhookController;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.ProcessEngineAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+/**
+ * The inbound half in a servlet web application with Flowable: the webhook, the trigger file (checked
+ * at start-up), deduplication in the engine database and publication through the event registry.
+ * Every bean backs off to one the application defines itself.
+ */
+@AutoConfiguration(after = {TwilioConnectorAutoConfiguration.class, ProcessEngineAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SpringProcessEngineConfiguration.class)
+@EnableConfigurationProperties({WebhookProperties.class, TriggerProperties.class})
+public final class TriggerListenerAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerListenerAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    TriggerSet twilioTriggers(TriggerProperties properties) {
+        if (properties.location() == null || properties.location().isBlank()) {
+            LOG.warn("No trigger file (TWILIO_TRIGGERS / twilio.triggers.location): no trigger is active, "
+                    + "incoming SMS get an empty reply and publish nothing");
+            return TriggerSet.none();
+        }
+        TriggerSet triggers = TriggerFile.load(properties.location().trim(), new SmsTemplates(), properties.matchTimeout());
+        LOG.info("{} SMS trigger(s) active from {}: {}", triggers.triggers().size(), properties.location(),
+                triggers.triggers().stream().map(Trigger::name).collect(Collectors.joining(", ")));
+        return triggers;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundMessageLedger twilioInboundMessageLedger(SpringProcessEngineConfiguration engine, WebhookProperties properties) {
+        return new InboundMessageLedger(engine.getDataSource(), Clock.systemUTC(), properties.takeoverAfter(),
+                properties.duplicateWait(), properties.deduplicationRetention());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SmsEventPublisher twilioSmsEventPublisher(SpringProcessEngineConfiguration engine) {
+        return new EventRegistryPublisher(engine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SmsReception twilioSmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher) {
+        return new SmsReception(triggers, ledger, publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SignatureCheck twilioSignatureCheck(TwilioSettings settings, WebhookProperties properties) {
+        if (!properties.validateSignature()) {
+            LOG.warn("twilio.webhook.validate-signature=false: {} accepts unsigned requests from anyone", properties.path());
+        } else if (settings.authToken() == null) {
+            LOG.warn("No auth token (TWILIO_TOKEN / twilio.token): inbound webhooks cannot be validated and every call to {} "
+                    + "is refused with 403. An API key does not sign webhooks; Twilio signs them with the auth token", properties.path());
+        }
+        return new SignatureCheck(settings.authToken());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, WebhookProperties properties) {
+        return new SmsWebhookController(reception, signatures, properties.validateSignature(), properties.publicUrl());
+    }
+}

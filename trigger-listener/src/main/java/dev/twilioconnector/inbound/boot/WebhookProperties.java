@@ -1,0 +1,30 @@
+package dev.twilioconnector.inbound.boot;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The {@code twilio.webhook.*} properties.
+ *
+ * @param publicUrl              the public base URL under which Twilio reaches the application (scheme, host,
+ *                               optional port and context path); signatures are checked over it plus the
+ *                               request's path and query. Unset: the URL is rebuilt from the request and its
+ *                               {@code X-Forwarded-*} headers. {@code TWILIO_WEBHOOK_URL}
+ * @param path                   where Twilio posts incoming messages
+ * @param validateSignature      check {@code X-Twilio-Signature}; switch off only for local experiments
+ * @param duplicateWait          how long a repeated delivery waits for the first one's reply
+ * @param takeoverAfter          how long a delivery may stay unanswered (its node died) before a repeat handles the message
+ * @param deduplicationRetention how long handled message SIDs are remembered
+ */
+@ConfigurationProperties("twilio.webhook")
+public record WebhookProperties(
+        URI publicUrl,
+        @DefaultValue("/twilio/sms") String path,
+        @DefaultValue("true") boolean validateSignature,
+        @DefaultValue("10s") Duration duplicateWait,
+        @DefaultValue("2m") Duration takeoverAfter,
+        @DefaultValue("7d") Duration deduplicationRetention) {
+}

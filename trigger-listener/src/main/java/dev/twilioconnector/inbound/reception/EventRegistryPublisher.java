@@ -1,0 +1,45 @@
+package dev.twilioconnector.inbound.reception;
+
+import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
+import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
+import dev.twilioconnector.inbound.trigger.TriggerMatch;
+import dev.twilioconnector.inbound.webhook.InboundSms;
+import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishes through Flowable's event registry on the plugin's inbound channel: the engine then starts
+ * the processes whose start event listens for {@code SMS_RECEIVED} and wakes the instances waiting
+ * for one, by its correlation parameters, in the calling thread.
+ */
+public final class EventRegistryPublisher implements SmsEventPublisher {
+
+    private final ProcessEngineConfigurationImpl engine;
+    private final ObjectMapper json;
+
+    public EventRegistryPublisher(ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
+        this.json = engine.getObjectMapper();
+    }
+
+    @Override
+    public void publish(TriggerMatch match, InboundSms sms) {
+        ObjectNode event = json.createObjectNode();
+        event.put(SmsReceivedEvent.TRIGGER, match.trigger().name());
+        event.put(SmsReceivedEvent.FROM, sms.from());
+        event.put(SmsReceivedEvent.TO, sms.to());
+        event.put(SmsReceivedEvent.ORIGINAL_MESSAGE, sms.body());
+        ObjectNode groups = event.putObject(SmsReceivedEvent.MATCH_GROUPS);
+        match.groups().forEach(groups::put);
+        event.put(SmsReceivedEvent.MESSAGE_SID, sms.messageSid());
+        ArrayNode media = event.putArray(SmsReceivedEvent.MEDIA_URLS);
+        sms.mediaUrls().forEach(media::add);
+        EventRegistryEngineConfiguration registry = (EventRegistryEngineConfiguration)
+                engine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
+        registry.getEventRegistry().eventReceived(SmsEventDefinitions.channel(engine), event.toString());
+    }
+}
