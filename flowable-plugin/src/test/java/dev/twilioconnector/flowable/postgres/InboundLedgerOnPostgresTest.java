@@ -1,0 +1,120 @@
+package dev.twilioconnector.flowable.postgres;
+
+import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
+import dev.twilioconnector.flowable.inbound.InboundMessageLedger.Claim;
+import dev.twilioconnector.flowable.schema.PluginSchema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plugin's schema and inbound deduplication on a real PostgreSQL: what holds on H2 must hold where
+ * clusters run, across restarts and across nodes sharing the database.
+ */
+class InboundLedgerOnPostgresTest {
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource database;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        database = postgres.getPostgresDatabase();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void twoNodesMigratingAtOnceLeaveOneSchema() throws Exception {
+        List<Integer> versions = runTogether(2, node -> {
+            new PluginSchema(database).migrate();
+            return new PluginSchema(database).version();
+        });
+
+        assertThat(versions).containsOnly(1);
+        new PluginSchema(database).migrate();
+        assertThat(new PluginSchema(database).version()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageHandledBeforeARestartIsRecognisedAfterIt() {
+        new PluginSchema(database).migrate();
+        InboundMessageLedger beforeRestart = ledger();
+        assertThat(beforeRestart.claim("SMrestart")).isInstanceOf(Claim.Handle.class);
+        beforeRestart.answer("SMrestart", "Your reference number is 4711");
+
+        new PluginSchema(database).migrate();
+        InboundMessageLedger afterRestart = ledger();
+
+        assertThat(afterRestart.claim("SMrestart")).isEqualTo(new Claim.Repeat("Your reference number is 4711"));
+    }
+
+    @Test
+    void twentyDeliveriesSpreadOverTwoNodesAreHandledOnce() throws Exception {
+        new PluginSchema(database).migrate();
+        List<InboundMessageLedger> nodes = List.of(ledger(), ledger());
+
+        List<Claim> claims = runTogether(20, delivery -> {
+            InboundMessageLedger node = nodes.get(delivery % 2);
+            Claim claim = node.claim("SMcluster");
+            if (claim instanceof Claim.Handle) {
+                node.answer("SMcluster", "first reply");
+            }
+            return claim;
+        });
+
+        assertThat(claims).filteredOn(Claim.Handle.class::isInstance).hasSize(1);
+        assertThat(claims).filteredOn(claim -> !(claim instanceof Claim.Handle)).hasSize(19)
+                .containsOnly(new Claim.Repeat("first reply"));
+    }
+
+    private static InboundMessageLedger ledger() {
+        return new InboundMessageLedger(database, Clock.systemUTC(), Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofDays(7));
+    }
+
+    private interface Work<T> {
+        T run(int index) throws Exception;
+    }
+
+    private static <T> List<T> runTogether(int count, Work<T> work) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                Callable<T> task = () -> {
+                    start.await();
+                    return work.run(index);
+                };
+                futures.add(threads.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
