@@ -10,10 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -98,20 +99,20 @@ public final class InboundMessageLedger {
         execute("UPDATE " + TABLE + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ?", statement -> {
             statement.setString(1, ANSWERED);
             statement.setString(2, reply);
-            statement.setTimestamp(3, Timestamp.from(clock.instant()));
+            statement.setObject(3, utc(clock.instant()));
             statement.setString(4, messageSid);
             return statement.executeUpdate();
         });
     }
 
     private boolean insert(String messageSid) {
-        Timestamp now = Timestamp.from(clock.instant());
+        OffsetDateTime now = utc(clock.instant());
         try {
             execute("INSERT INTO " + TABLE + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
                 statement.setString(1, messageSid);
                 statement.setString(2, IN_PROGRESS);
-                statement.setTimestamp(3, now);
-                statement.setTimestamp(4, now);
+                statement.setObject(3, now);
+                statement.setObject(4, now);
                 return statement.executeUpdate();
             });
             return true;
@@ -127,17 +128,17 @@ public final class InboundMessageLedger {
         return execute("SELECT STATE_, REPLY_, CLAIMED_AT_ FROM " + TABLE + " WHERE MESSAGE_SID_ = ?", statement -> {
             statement.setString(1, messageSid);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant()) : null;
+                return rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getObject(3, OffsetDateTime.class).toInstant()) : null;
             }
         });
     }
 
     private boolean takeOver(String messageSid, Instant claimedAt) {
         return execute("UPDATE " + TABLE + " SET CLAIMED_AT_ = ? WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
-            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setObject(1, utc(clock.instant()));
             statement.setString(2, messageSid);
             statement.setString(3, IN_PROGRESS);
-            statement.setTimestamp(4, Timestamp.from(claimedAt));
+            statement.setObject(4, utc(claimedAt));
             return statement.executeUpdate();
         }) == 1;
     }
@@ -150,12 +151,17 @@ public final class InboundMessageLedger {
         }
         int purged = execute("DELETE FROM " + TABLE + " WHERE STATE_ = ? AND RECEIVED_AT_ < ?", statement -> {
             statement.setString(1, ANSWERED);
-            statement.setTimestamp(2, Timestamp.from(now.minus(retention)));
+            statement.setObject(2, utc(now.minus(retention)));
             return statement.executeUpdate();
         });
         if (purged > 0) {
             LOG.debug("Forgot {} inbound messages older than {}", purged, retention);
         }
+    }
+
+    /** Times are stored with their offset (UTC), so no JVM or session time zone can shift them. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private void pause() {

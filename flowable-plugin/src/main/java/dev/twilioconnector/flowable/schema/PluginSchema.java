@@ -9,8 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,12 +31,13 @@ public final class PluginSchema {
                             + "MESSAGE_SID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
                             + "STATE_ VARCHAR(16) NOT NULL, "
                             + "REPLY_ VARCHAR(4000), "
-                            + "RECEIVED_AT_ TIMESTAMP NOT NULL, "
-                            + "CLAIMED_AT_ TIMESTAMP NOT NULL, "
-                            + "ANSWERED_AT_ TIMESTAMP)",
+                            + "RECEIVED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                            + "CLAIMED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                            + "ANSWERED_AT_ TIMESTAMP WITH TIME ZONE)",
                     "CREATE INDEX IF NOT EXISTS TWILIO_IDX_INBOUND_RECEIVED ON " + INBOUND_MESSAGE_TABLE + " (RECEIVED_AT_)")));
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginSchema.class);
+    private static final int CONCURRENT_ATTEMPTS = 5;
 
     private final DataSource dataSource;
 
@@ -50,12 +51,11 @@ public final class PluginSchema {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS " + LOG_TABLE
-                        + " (VERSION_ INTEGER NOT NULL PRIMARY KEY, DESCRIPTION_ VARCHAR(255) NOT NULL, APPLIED_AT_ TIMESTAMP NOT NULL)");
+                        + " (VERSION_ INTEGER NOT NULL PRIMARY KEY, DESCRIPTION_ VARCHAR(255) NOT NULL, APPLIED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL)");
             }
-            Set<Integer> applied = applied(connection);
             for (Migration migration : MIGRATIONS) {
-                if (!applied.contains(migration.version())) {
-                    apply(connection, migration);
+                if (!applied(connection).contains(migration.version())) {
+                    applyRacingOtherNodes(connection, migration);
                 }
             }
         } catch (SQLException e) {
@@ -83,6 +83,38 @@ public final class PluginSchema {
         return versions;
     }
 
+    /**
+     * {@code IF NOT EXISTS} is not atomic on H2 or PostgreSQL: two nodes creating the same object at the
+     * same moment can see one of them fail although the object then exists. Such a failure is retried
+     * (the statements are idempotent) unless another node has recorded the migration meanwhile.
+     */
+    private static void applyRacingOtherNodes(Connection connection, Migration migration) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                apply(connection, migration);
+                return;
+            } catch (SQLException e) {
+                if (applied(connection).contains(migration.version())) {
+                    return;
+                }
+                if (attempt >= CONCURRENT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("Schema migration {} met a concurrent one ({}); trying again", migration.version(), e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while migrating the Twilio connector's tables", e);
+        }
+    }
+
     private static void apply(Connection connection, Migration migration) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : migration.statements()) {
@@ -93,7 +125,7 @@ public final class PluginSchema {
                 "INSERT INTO " + LOG_TABLE + " (VERSION_, DESCRIPTION_, APPLIED_AT_) VALUES (?, ?, ?)")) {
             record.setInt(1, migration.version());
             record.setString(2, migration.description());
-            record.setTimestamp(3, Timestamp.from(Instant.now()));
+            record.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
             record.executeUpdate();
             LOG.info("Twilio connector schema migrated to version {} ({})", migration.version(), migration.description());
         } catch (SQLException e) {
