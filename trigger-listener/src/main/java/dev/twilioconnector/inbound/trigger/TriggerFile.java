@@ -71,10 +71,12 @@ public final class TriggerFile {
     public static TriggerSet load(String location, SmsTemplates templates, Duration matchTimeout) {
         Object document;
         try (Reader reader = new InputStreamReader(open(location), StandardCharsets.UTF_8)) {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            document = new Yaml(new SafeConstructor(options)).load(reader);
         } catch (YAMLException e) {
             throw new InvalidTriggerFile(location, List.of(NOT_YAML.formatted(location, e.getMessage())));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new InvalidTriggerFile(location, List.of(NOT_FOUND.formatted(location)));
         }
         List<String> problems = new ArrayList<>();
@@ -94,8 +96,16 @@ public final class TriggerFile {
             }
             return in;
         }
-        Path path = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
-        return Files.newInputStream(path);
+        return Files.newInputStream(path(location));
+    }
+
+    /** {@code file:///abs}, {@code file:/abs}, {@code file:./relative} and plain paths, spaces allowed. */
+    private static Path path(String location) {
+        if (!location.startsWith("file:")) {
+            return Path.of(location);
+        }
+        String rest = location.substring("file:".length());
+        return rest.startsWith("//") ? Path.of(java.net.URI.create(location)) : Path.of(rest);
     }
 
     private static List<Trigger> parse(Object document, SmsTemplates templates, List<String> problems) {
@@ -143,7 +153,7 @@ public final class TriggerFile {
         Pattern pattern = null;
         List<String> groups = List.of();
         if (!(entry.get(PATTERN) instanceof String regex) || regex.isEmpty()) {
-            if (entry.get(PATTERN) == null) {
+            if (entry.get(PATTERN) == null || "".equals(entry.get(PATTERN))) {
                 problems.add(MISSING_PATTERN.formatted(name));
             }
         } else {

@@ -50,6 +50,10 @@ public final class TriggerSet {
             } catch (DeadlineText.MatchTimedOut e) {
                 LOG.warn("Trigger '{}' gave up matching a {}-character message after {} ms; counted as no match",
                         trigger.name(), text.length(), matchTimeout.toMillis());
+            } catch (StackOverflowError e) {
+                // Java's regex engine recurses per repetition: a long body can exhaust the stack before the deadline.
+                LOG.warn("Trigger '{}' ran out of stack matching a {}-character message; counted as no match",
+                        trigger.name(), text.length());
             }
         }
         return Optional.empty();

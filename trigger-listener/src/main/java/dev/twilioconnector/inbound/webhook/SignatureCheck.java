@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Checks {@code X-Twilio-Signature}: HMAC-SHA1, keyed with the auth token, over the URL Twilio called
  * followed by the POST parameters sorted by name. Twilio may have signed the URL with or without its
- * default port; both are accepted. The comparison takes the same time whatever the signature.
+ * port, so (as the Twilio SDK's validator does) the URL is tried as given and without any port; host,
+ * path, query and every parameter must still match. The comparison takes the same time whatever the
+ * signature.
  */
 public final class SignatureCheck {
 

@@ -1,0 +1,93 @@
+package dev.twilioconnector.inbound.webhook;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A servlet container merges the query string's parameters (first) and the form body's into one
+ * parameter map; the mock request is filled the same way.
+ */
+class SmsWebhookControllerFormTest {
+
+    private static MockHttpServletRequest request(String queryString) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/twilio/sms");
+        request.setContentType("application/x-www-form-urlencoded");
+        request.setQueryString(queryString);
+        return request;
+    }
+
+    @Test
+    void bodyParametersAreFormParameters() {
+        MockHttpServletRequest request = request(null);
+        request.addParameter("MessageSid", "SM1");
+        request.addParameter("Body", "Order Number 4711");
+
+        assertThat(SmsWebhookController.formParameters(request))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("MessageSid", "SM1", "Body", "Order Number 4711"));
+    }
+
+    @Test
+    void queryParametersAreNotFormParameters() {
+        MockHttpServletRequest request = request("tenant=acme&lang=de");
+        request.addParameter("tenant", "acme");
+        request.addParameter("lang", "de");
+        request.addParameter("MessageSid", "SM1");
+
+        Map<String, String> form = SmsWebhookController.formParameters(request);
+
+        assertThat(form).containsExactly(Map.entry("MessageSid", "SM1"));
+    }
+
+    @Test
+    void aNameInBothKeepsTheBodyValue() {
+        MockHttpServletRequest request = request("Body=from%20query&tenant=acme");
+        request.addParameter("Body", "from query");
+        request.addParameter("tenant", "acme");
+        request.addParameter("Body", "from body");
+        request.addParameter("MessageSid", "SM1");
+
+        Map<String, String> form = SmsWebhookController.formParameters(request);
+
+        assertThat(form).containsEntry("Body", "from body").containsEntry("MessageSid", "SM1").doesNotContainKey("tenant");
+        assertThat(form).hasSize(2);
+    }
+
+    @Test
+    void aNameRepeatedInTheQueryIsSkippedAsOftenAsItAppearsThere() {
+        MockHttpServletRequest request = request("x=1&x=2");
+        request.addParameter("x", "1", "2", "body");
+
+        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("x", "body"));
+    }
+
+    @Test
+    void encodedQueryNamesAreDecodedBeforeCounting() {
+        MockHttpServletRequest request = request("my+name=1&caf%C3%A9=2");
+        request.addParameter("my name", "1");
+        request.addParameter("caf\u00e9", "2");
+        request.addParameter("Body", "hi");
+
+        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("Body", "hi"));
+    }
+
+    @Test
+    void aQueryNameWithoutValueIsCounted() {
+        MockHttpServletRequest request = request("flag");
+        request.addParameter("flag", "");
+        request.addParameter("Body", "hi");
+
+        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("Body", "hi"));
+    }
+
+    @Test
+    void aRepeatedBodyParameterKeepsItsFirstValue() {
+        MockHttpServletRequest request = request(null);
+        request.addParameter("Body", "first", "second");
+
+        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("Body", "first"));
+    }
+}
