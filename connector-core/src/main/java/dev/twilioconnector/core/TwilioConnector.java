@@ -24,15 +24,19 @@ public final class TwilioConnector implements AutoCloseable {
     private final ExecutorService requests;
     private final SmsSender sms;
 
-    private TwilioConnector(TwilioSettings settings) {
+    private TwilioConnector(TwilioSettings settings, SendMetrics metrics) {
         this.settings = settings;
-        this.clients = new TwilioClients(TwilioTransport.create(settings));
+        this.clients = new TwilioClients(TwilioTransport.create(settings, metrics));
         this.requests = Executors.newFixedThreadPool(settings.parallelism(), new RequestThreads());
-        this.sms = new SmsSender(settings, clients, new SmsTemplates(), requests);
+        this.sms = new SmsSender(settings, clients, new SmsTemplates(), requests, metrics);
     }
 
     public static TwilioConnector create(TwilioSettings settings) {
-        return new TwilioConnector(settings);
+        return create(settings, SendMetrics.NONE);
+    }
+
+    public static TwilioConnector create(TwilioSettings settings, SendMetrics metrics) {
+        return new TwilioConnector(settings, metrics);
     }
 
     public TwilioSettings settings() {

@@ -5,6 +5,7 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import dev.twilioconnector.core.SendMetrics;
 import dev.twilioconnector.core.settings.RetryPolicy;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -40,14 +41,20 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
     private final URI baseUrl;
     private final RetryPolicy retry;
     private final LongAdder retries = new LongAdder();
+    private final SendMetrics metrics;
 
-    private TwilioTransport(HttpClientBuilder builder, URI baseUrl, RetryPolicy retry) {
+    private TwilioTransport(HttpClientBuilder builder, URI baseUrl, RetryPolicy retry, SendMetrics metrics) {
         super(builder);
         this.baseUrl = TwilioSettings.TWILIO_API.equals(baseUrl) ? null : baseUrl;
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     public static TwilioTransport create(TwilioSettings settings) {
+        return create(settings, SendMetrics.NONE);
+    }
+
+    public static TwilioTransport create(TwilioSettings settings, SendMetrics metrics) {
         Timeout connect = timeout(settings.connectTimeout());
         Timeout read = timeout(settings.readTimeout());
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -75,7 +82,7 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
                     scope.clientContext.setRequestConfig(timeouts);
                     return chain.proceed(request, scope);
                 });
-        return new TwilioTransport(builder, settings.apiBaseUrl(), settings.retry());
+        return new TwilioTransport(builder, settings.apiBaseUrl(), settings.retry(), metrics);
     }
 
     @Override
@@ -115,6 +122,7 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
         Duration delay = retry.delayAfter(failedAttempts, retryAfter);
         LOG.debug("Twilio request attempt {} failed ({}); retrying in {} ms", failedAttempts, reason, delay.toMillis());
         retries.increment();
+        metrics.requestRetried();
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

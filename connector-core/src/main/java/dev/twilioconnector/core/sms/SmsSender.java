@@ -5,6 +5,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import dev.twilioconnector.core.SendMetrics;
 import dev.twilioconnector.core.http.ConnectionFailure;
 import dev.twilioconnector.core.http.TwilioClients;
 import dev.twilioconnector.core.recipient.RecipientList;
@@ -17,6 +18,7 @@ import dev.twilioconnector.core.template.TemplateProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +53,19 @@ public final class SmsSender {
     private final TwilioClients clients;
     private final SmsTemplates templates;
     private final ExecutorService requests;
+    private final SendMetrics metrics;
 
     public SmsSender(TwilioSettings settings, TwilioClients clients, SmsTemplates templates, ExecutorService requests) {
+        this(settings, clients, templates, requests, SendMetrics.NONE);
+    }
+
+    public SmsSender(TwilioSettings settings, TwilioClients clients, SmsTemplates templates, ExecutorService requests,
+                     SendMetrics metrics) {
         this.settings = settings;
         this.clients = clients;
         this.templates = templates;
         this.requests = requests;
+        this.metrics = metrics;
     }
 
     public SendOutcome send(SendSms request) {
@@ -108,6 +117,7 @@ public final class SmsSender {
             }
         }
         LOG.debug("SEND_SMS: {} accepted, {} problems", accepted.size(), problems.size());
+        problems.stream().filter(problem -> problem.to() != null).forEach(problem -> metrics.messageFailed());
         return new SendOutcome(accepted, problems);
     }
 
@@ -127,8 +137,10 @@ public final class SmsSender {
         MessageCreator creator = sender.from() != null
                 ? Message.creator(to, new PhoneNumber(sender.from()), body)
                 : Message.creator(to, sender.messagingServiceSid(), body);
+        long started = System.nanoTime();
         try {
             Message message = creator.create(client);
+            metrics.messageAccepted(Duration.ofNanos(System.nanoTime() - started));
             String status = message.getStatus() == null ? null : message.getStatus().toString();
             LOG.debug("Twilio accepted message {} to {}", message.getSid(), recipient);
             return new Delivery(new Accepted(recipient, message.getSid(), status), null);

@@ -5,6 +5,7 @@ import dev.twilioconnector.core.template.SmsTemplates;
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
+import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.SmsEventPublisher;
 import dev.twilioconnector.inbound.reception.SmsReception;
 import dev.twilioconnector.inbound.trigger.Trigger;
@@ -16,12 +17,15 @@ import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.ProcessEngineAutoConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.util.stream.Collectors;
@@ -68,8 +72,9 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmsReception twilioSmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher) {
-        return new SmsReception(triggers, ledger, publisher);
+    SmsReception twilioSmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher,
+                                    ObjectProvider<InboundMetrics> metrics) {
+        return new SmsReception(triggers, ledger, publisher, metrics.getIfAvailable(() -> InboundMetrics.NONE));
     }
 
     @Bean
@@ -86,7 +91,22 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, WebhookProperties properties) {
-        return new SmsWebhookController(reception, signatures, properties.validateSignature(), properties.publicUrl());
+    SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, WebhookProperties properties,
+                                                    ObjectProvider<InboundMetrics> metrics) {
+        return new SmsWebhookController(reception, signatures, properties.validateSignature(), properties.publicUrl(),
+                metrics.getIfAvailable(() -> InboundMetrics.NONE));
+    }
+
+    /** Counts inbound traffic in the application's Micrometer registry, when it has one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class Metrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        InboundMetrics twilioInboundMetrics(ObjectProvider<MeterRegistry> registry) {
+            MeterRegistry meters = registry.getIfAvailable();
+            return meters == null ? InboundMetrics.NONE : new MicrometerInboundMetrics(meters);
+        }
     }
 }

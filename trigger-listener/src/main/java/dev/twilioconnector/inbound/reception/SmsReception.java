@@ -29,16 +29,26 @@ public final class SmsReception {
     private final TriggerSet triggers;
     private final InboundMessageLedger ledger;
     private final SmsEventPublisher publisher;
+    private final InboundMetrics metrics;
 
     public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher) {
+        this(triggers, ledger, publisher, InboundMetrics.NONE);
+    }
+
+    public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher, InboundMetrics metrics) {
         this.triggers = triggers;
         this.ledger = ledger;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     /** The text to reply with ({@code null}: no reply). */
     public String receive(InboundSms sms) {
+        metrics.received();
         Claim claim = ledger.claim(sms.messageSid());
+        if (claim instanceof Claim.Repeat || claim instanceof Claim.Busy) {
+            metrics.deduplicated();
+        }
         if (claim instanceof Claim.Repeat repeat) {
             LOG.debug("Message {} was delivered again; answering as the first time", sms.messageSid());
             return repeat.reply();
@@ -75,6 +85,7 @@ public final class SmsReception {
             return echoError(match, sms);
         }
         LOG.info("Message {} matched trigger '{}'; SMS_RECEIVED published", sms.messageSid(), match.trigger().name());
+        metrics.matched(match.trigger().name());
         if (sms.isAnsweredByTwilio()) {
             return null;
         }

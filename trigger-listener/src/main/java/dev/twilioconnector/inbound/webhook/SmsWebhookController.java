@@ -1,5 +1,6 @@
 package dev.twilioconnector.inbound.webhook;
 
+import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.SmsReception;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -32,12 +33,19 @@ public class SmsWebhookController {
     private final SignatureCheck signatures;
     private final boolean validateSignature;
     private final URI publicUrl;
+    private final InboundMetrics metrics;
 
     public SmsWebhookController(SmsReception reception, SignatureCheck signatures, boolean validateSignature, URI publicUrl) {
+        this(reception, signatures, validateSignature, publicUrl, InboundMetrics.NONE);
+    }
+
+    public SmsWebhookController(SmsReception reception, SignatureCheck signatures, boolean validateSignature, URI publicUrl,
+                                InboundMetrics metrics) {
         this.reception = reception;
         this.signatures = signatures;
         this.validateSignature = validateSignature;
         this.publicUrl = publicUrl;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "${twilio.webhook.path:/twilio/sms}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -47,6 +55,7 @@ public class SmsWebhookController {
             String url = WebhookUrl.of(request, publicUrl);
             if (!signatures.isValid(url, form, request.getHeader(SIGNATURE_HEADER))) {
                 LOG.warn("Rejected a webhook call for {} from {}: {}", url, request.getRemoteAddr(), INVALID_SIGNATURE);
+                metrics.rejected();
                 return ResponseEntity.status(403).contentType(MediaType.TEXT_PLAIN).body(INVALID_SIGNATURE);
             }
         }
