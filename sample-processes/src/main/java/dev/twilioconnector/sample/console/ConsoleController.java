@@ -1,0 +1,118 @@
+package dev.twilioconnector.sample.console;
+
+import dev.twilioconnector.core.recipient.Recipients;
+import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.inbound.trigger.TriggerSet;
+import dev.twilioconnector.sample.sandbox.InboundResult;
+import dev.twilioconnector.sample.sandbox.SandboxMessage;
+import dev.twilioconnector.sample.sandbox.SandboxMessages;
+import dev.twilioconnector.sample.sandbox.SandboxPhone;
+import org.flowable.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The console at {@code /}: what the sandbox received, a phone to text the application from, the
+ * triggers, and the newest process instances with their variables. Plain HTML forms, no script.
+ */
+@Controller
+public class ConsoleController {
+
+    private final TwilioSettings settings;
+    private final TriggerSet triggers;
+    private final ProcessViews processes;
+    private final RuntimeService runtime;
+    private final ObjectProvider<SandboxMessages> sandboxMessages;
+    private final ObjectProvider<SandboxPhone> sandboxPhone;
+
+    public ConsoleController(TwilioSettings settings, TriggerSet triggers, ProcessViews processes, RuntimeService runtime,
+                             ObjectProvider<SandboxMessages> sandboxMessages, ObjectProvider<SandboxPhone> sandboxPhone) {
+        this.settings = settings;
+        this.triggers = triggers;
+        this.processes = processes;
+        this.runtime = runtime;
+        this.sandboxMessages = sandboxMessages;
+        this.sandboxPhone = sandboxPhone;
+    }
+
+    @GetMapping("/")
+    public String console(Model model) {
+        SandboxMessages messages = sandboxMessages.getIfAvailable();
+        model.addAttribute("sandbox", messages != null);
+        model.addAttribute("account", settings.accountSid());
+        model.addAttribute("credentialsProblem", settings.credentialsProblem().orElse(null));
+        model.addAttribute("defaultFrom", settings.defaultFrom());
+        model.addAttribute("messages", messages == null ? List.of() : messages.newestFirst());
+        model.addAttribute("triggers", triggers.triggers().stream()
+                .map(trigger -> new TriggerView(trigger.name(), trigger.pattern().pattern(), String.join(", ", trigger.groupNames())))
+                .toList());
+        model.addAttribute("running", processes.running());
+        model.addAttribute("finished", processes.finished());
+        return "console";
+    }
+
+    /** A trigger as the console lists it. */
+    public record TriggerView(String name, String pattern, String groups) {
+    }
+
+    /** The sandbox's messages as JSON, newest first (for scripts and tests). */
+    @GetMapping("/console/messages.json")
+    @ResponseBody
+    public ResponseEntity<List<SandboxMessage>> messages() {
+        SandboxMessages messages = sandboxMessages.getIfAvailable();
+        return messages == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(messages.newestFirst());
+    }
+
+    /** A person texts the application: through the real, signed webhook. */
+    @PostMapping("/console/inbound")
+    public String inbound(@RequestParam String from, @RequestParam String body, RedirectAttributes redirect) {
+        SandboxPhone phone = sandboxPhone.getIfAvailable();
+        if (phone == null) {
+            redirect.addFlashAttribute("notice", "Texting from the console needs sandbox mode (no TWILIO_ACCOUNT set).");
+            return "redirect:/";
+        }
+        InboundResult result = phone.send(from.trim(), body);
+        redirect.addFlashAttribute("notice", result.httpStatus() == 200
+                ? "Sent \"" + body + "\" from " + from + ". Reply: " + (result.replyText() == null ? "(none)" : result.replyText())
+                : "The webhook answered HTTP " + result.httpStatus());
+        return "redirect:/";
+    }
+
+    @PostMapping("/console/appointment")
+    public String appointment(@RequestParam String customerPhone, @RequestParam String customerName,
+                              @RequestParam String appointmentTime, @RequestParam(defaultValue = "PT10M") String reminderInterval,
+                              RedirectAttributes redirect) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("customerPhone", customerPhone.trim());
+        variables.put("customerName", customerName.trim());
+        variables.put("appointmentTime", appointmentTime.trim());
+        variables.put("reminderInterval", reminderInterval.trim());
+        String id = runtime.startProcessInstanceByKey("appointmentReminder", variables).getId();
+        redirect.addFlashAttribute("notice", "Started appointment reminder " + id + " for " + customerPhone
+                + ". Answer YES or NO from that number below.");
+        return "redirect:/";
+    }
+
+    @PostMapping("/console/broadcast")
+    public String broadcast(@RequestParam String recipients, @RequestParam String body, RedirectAttributes redirect) {
+        List<String> numbers = List.of(recipients.split("[,;\\s]+"));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("smsTo", String.join(",", numbers));
+        variables.put("smsBody", body);
+        String id = runtime.startProcessInstanceByKey("broadcast", variables).getId();
+        redirect.addFlashAttribute("notice", "Broadcast " + id + " sent to " + Recipients.parse(recipients).valid().size()
+                + " valid number(s); see its twilioResult and twilioError below.");
+        return "redirect:/";
+    }
+}

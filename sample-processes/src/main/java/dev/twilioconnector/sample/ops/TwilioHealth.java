@@ -1,0 +1,39 @@
+package dev.twilioconnector.sample.ops;
+
+import dev.twilioconnector.core.settings.TwilioSettings;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/health} → {@code twilio}: which Twilio the connector talks to and whether credentials
+ * are configured, never their values. Missing credentials outside the sandbox are {@code OUT_OF_SERVICE}:
+ * the application runs, but no SMS can go out.
+ */
+@Component("twilio")
+public class TwilioHealth implements HealthIndicator {
+
+    private final TwilioSettings settings;
+    private final boolean sandbox;
+
+    public TwilioHealth(TwilioSettings settings, Environment environment) {
+        this.settings = settings;
+        this.sandbox = environment.getProperty("twilio.sandbox.enabled", Boolean.class, false);
+    }
+
+    @Override
+    public Health health() {
+        boolean configured = settings.credentialsProblem().isEmpty();
+        Health.Builder health = configured ? Health.up() : Health.outOfService();
+        health.withDetail("mode", sandbox ? "sandbox" : "twilio")
+                .withDetail("credentialsConfigured", configured)
+                .withDetail("authentication", settings.apiKey() != null ? "api key" : "auth token")
+                .withDetail("apiBaseUrl", settings.apiBaseUrl().toString());
+        if (settings.accountSid() != null) {
+            health.withDetail("account", settings.accountSid());
+        }
+        settings.credentialsProblem().ifPresent(problem -> health.withDetail("problem", problem));
+        return health.build();
+    }
+}
