@@ -7,6 +7,8 @@ import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskValidator;
 import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskXmlConverter;
 import dev.twilioconnector.flowable.delegate.ActionDelegates;
 import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
+import dev.twilioconnector.flowable.outbound.DataSources;
+import dev.twilioconnector.flowable.outbound.SendLedger;
 import dev.twilioconnector.flowable.schema.PluginSchema;
 import org.flowable.common.engine.api.Engine;
 import org.flowable.common.engine.api.engine.EngineLifecycleListener;
@@ -18,6 +20,8 @@ import org.flowable.engine.parse.BpmnParseHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +42,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
 
     private final TwilioSettings settings;
     private volatile TwilioConnector connector;
+    private volatile SendLedger sendLedger;
     private final boolean ownsConnector;
 
     /** Reads the settings from system properties and environment variables (used by {@code ServiceLoader}). */
@@ -72,7 +77,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         if (configuration.getCustomDefaultBpmnParseHandlers() != null) {
             handlers.addAll(configuration.getCustomDefaultBpmnParseHandlers());
         }
-        handlers.add(new TwilioServiceTaskParseHandler(new ActionDelegates(this::connector)));
+        handlers.add(new TwilioServiceTaskParseHandler(new ActionDelegates(this::connector, this::sendLedger)));
         configuration.setCustomDefaultBpmnParseHandlers(handlers);
         if (configuration.getCustomServiceTaskValidator() != null
                 && !(configuration.getCustomServiceTaskValidator() instanceof TwilioServiceTaskValidator)) {
@@ -80,7 +85,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
                     configuration.getCustomServiceTaskValidator().getClass().getName());
         }
         configuration.setCustomServiceTaskValidator(new TwilioServiceTaskValidator());
-        configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration));
+        configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration, this));
         if (ownsConnector) {
             configuration.addEngineLifecycleListener(new ClosesConnector());
         }
@@ -103,6 +108,15 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         return current;
     }
 
+    /** The send ledger on the engine's database, once the engine is built. */
+    public SendLedger sendLedger() {
+        SendLedger ledger = sendLedger;
+        if (ledger == null) {
+            throw new IllegalStateException("The send ledger is available once the process engine is built");
+        }
+        return ledger;
+    }
+
     @Override
     public int getPriority() {
         return DEFAULT_CONFIGURATOR_PRIORITY;
@@ -117,14 +131,18 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
     /** Once the engine (and its event registry) is built: the plugin's tables and the SMS_RECEIVED definitions. */
     private static final class InstallsTablesAndEvents implements EngineLifecycleListener {
         private final ProcessEngineConfigurationImpl configuration;
+        private final TwilioConnectorConfigurator configurator;
 
-        InstallsTablesAndEvents(ProcessEngineConfigurationImpl configuration) {
+        InstallsTablesAndEvents(ProcessEngineConfigurationImpl configuration, TwilioConnectorConfigurator configurator) {
             this.configuration = configuration;
+            this.configurator = configurator;
         }
 
         @Override
         public void onEngineBuilt(Engine engine) {
-            new PluginSchema(configuration.getDataSource()).migrate();
+            DataSource ownConnections = DataSources.outsideTransactions(configuration.getDataSource());
+            new PluginSchema(ownConnections).migrate();
+            configurator.sendLedger = new SendLedger(ownConnections, Clock.systemUTC());
             SmsEventDefinitions.deploy(configuration);
         }
 

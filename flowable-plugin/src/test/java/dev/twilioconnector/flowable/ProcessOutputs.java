@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading what a finished process left behind. */
-final class ProcessOutputs {
+public final class ProcessOutputs {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -24,7 +24,7 @@ final class ProcessOutputs {
     }
 
     /** The final variables of a process instance that must have ended. */
-    static Map<String, Object> ofEnded(HistoryService history, String processInstanceId) {
+    public static Map<String, Object> ofEnded(HistoryService history, String processInstanceId) {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished().count())
                 .as("process instance %s has ended", processInstanceId).isEqualTo(1);
         Map<String, Object> variables = new HashMap<>();
@@ -34,16 +34,16 @@ final class ProcessOutputs {
         return variables;
     }
 
-    static JsonNode json(Object text) {
+    public static JsonNode json(Object text) {
         assertThat(text).isInstanceOf(String.class);
         return JSON.readTree((String) text);
     }
 
-    static ObjectMapper engineJson(ProcessEngineConfiguration configuration) {
+    public static ObjectMapper engineJson(ProcessEngineConfiguration configuration) {
         return ((ProcessEngineConfigurationImpl) configuration).getObjectMapper();
     }
 
-    static String basicAuth(String user, String secret) {
+    public static String basicAuth(String user, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,10 +10,18 @@ import java.util.Map;
  * @param to                  the recipients in any form {@link dev.twilioconnector.core.recipient.Recipients} reads
  * @param bodyTemplate        the FreeMarker template of the text
  * @param variables           what the template may refer to (plain maps, lists, strings, numbers, dates)
+ * @param journal             what earlier executions of the same task did, per recipient
  */
-public record SendSms(String from, String messagingServiceSid, Object to, String bodyTemplate, Map<String, ?> variables) {
+public record SendSms(String from, String messagingServiceSid, Object to, String bodyTemplate, Map<String, ?> variables,
+                      DeliveryJournal journal) {
 
     public SendSms {
         variables = variables == null ? Map.of() : variables;
+        journal = journal == null ? DeliveryJournal.NONE : journal;
+    }
+
+    /** A send without memory of earlier executions. */
+    public SendSms(String from, String messagingServiceSid, Object to, String bodyTemplate, Map<String, ?> variables) {
+        this(from, messagingServiceSid, to, bodyTemplate, variables, DeliveryJournal.NONE);
     }
 }

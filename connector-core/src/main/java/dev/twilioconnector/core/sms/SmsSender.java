@@ -88,7 +88,7 @@ public final class SmsSender {
         } catch (TemplateProblem e) {
             return SendOutcome.failed(Problem.ofWholeSend(e.getMessage()));
         }
-        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow());
+        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow(), request.journal());
     }
 
     private Map<String, String> render(SendSms request, List<String> recipients) throws TemplateProblem {
@@ -101,12 +101,13 @@ public final class SmsSender {
         return bodies;
     }
 
-    private SendOutcome deliver(Sender sender, Map<String, String> bodies, List<Problem> earlierProblems, Credentials credentials) {
+    private SendOutcome deliver(Sender sender, Map<String, String> bodies, List<Problem> earlierProblems, Credentials credentials,
+                                DeliveryJournal journal) {
         TwilioRestClient client = clients.forCredentials(credentials);
         List<Problem> problems = new ArrayList<>(earlierProblems);
         List<Future<Delivery>> pending = new ArrayList<>();
         bodies.forEach((recipient, body) -> bodyProblem(recipient, body).ifPresentOrElse(problems::add,
-                () -> pending.add(CompletableFuture.supplyAsync(() -> deliverOne(client, sender, recipient, body), requests))));
+                () -> pending.add(CompletableFuture.supplyAsync(() -> deliverOnce(client, sender, recipient, body, journal), requests))));
         List<Accepted> accepted = new ArrayList<>();
         for (Future<Delivery> future : pending) {
             Delivery delivery = awaitUninterruptibly(future);
@@ -132,6 +133,24 @@ public final class SmsSender {
         return Optional.empty();
     }
 
+    private Delivery deliverOnce(TwilioRestClient client, Sender sender, String recipient, String body, DeliveryJournal journal) {
+        DeliveryJournal.Prior prior = journal.before(recipient);
+        if (prior instanceof DeliveryJournal.Prior.AlreadyAccepted earlier) {
+            LOG.debug("Not sending to {} again: message {} was accepted by an earlier execution", recipient, earlier.accepted().sid());
+            return new Delivery(earlier.accepted(), null);
+        }
+        if (prior instanceof DeliveryJournal.Prior.Uncertain uncertain) {
+            return new Delivery(null, uncertain.problem());
+        }
+        Delivery delivery = deliverOne(client, sender, recipient, body);
+        if (delivery.accepted() != null) {
+            journal.accepted(delivery.accepted());
+        } else {
+            journal.notAccepted(delivery.problem(), delivery.mayHaveBeenAccepted());
+        }
+        return delivery;
+    }
+
     private Delivery deliverOne(TwilioRestClient client, Sender sender, String recipient, String body) {
         PhoneNumber to = new PhoneNumber(recipient);
         MessageCreator creator = sender.from() != null
@@ -143,12 +162,21 @@ public final class SmsSender {
             metrics.messageAccepted(Duration.ofNanos(System.nanoTime() - started));
             String status = message.getStatus() == null ? null : message.getStatus().toString();
             LOG.debug("Twilio accepted message {} to {}", message.getSid(), recipient);
-            return new Delivery(new Accepted(recipient, message.getSid(), status), null);
+            return new Delivery(new Accepted(recipient, message.getSid(), status), null, false);
         } catch (ApiException e) {
-            return new Delivery(null, problemOf(recipient, e));
+            return new Delivery(null, problemOf(recipient, e), mayHaveBeenAccepted(e));
         } catch (RuntimeException e) {
-            return new Delivery(null, new Problem(recipient, null, null, String.valueOf(e.getMessage())));
+            return new Delivery(null, new Problem(recipient, null, null, String.valueOf(e.getMessage())), true);
         }
+    }
+
+    /** Only a refusal Twilio stated (4xx) or a connection never opened leaves no doubt that nothing was accepted. */
+    private static boolean mayHaveBeenAccepted(ApiException e) {
+        Integer status = e.getStatusCode();
+        if (status != null) {
+            return status >= 500;
+        }
+        return !ConnectionFailure.neverReachedServer(e);
     }
 
     private Problem problemOf(String recipient, ApiException e) {
@@ -186,7 +214,10 @@ public final class SmsSender {
         }
     }
 
-    private record Delivery(Accepted accepted, Problem problem) {
+    private record Delivery(Accepted accepted, Problem problem, boolean mayHaveBeenAccepted) {
+        Delivery(Accepted accepted, Problem problem) {
+            this(accepted, problem, false);
+        }
     }
 
 }

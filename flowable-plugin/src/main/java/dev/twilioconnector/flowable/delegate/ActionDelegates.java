@@ -2,6 +2,7 @@ package dev.twilioconnector.flowable.delegate;
 
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.flowable.action.TwilioAction;
+import dev.twilioconnector.flowable.outbound.SendLedger;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.common.engine.impl.el.ExpressionManager;
 import org.flowable.engine.delegate.JavaDelegate;
@@ -12,16 +13,21 @@ import java.util.function.Supplier;
 public final class ActionDelegates {
 
     private final Supplier<TwilioConnector> connector;
+    private final Supplier<SendLedger> ledger;
 
-    /** @param connector the connector the delegates send through, looked up when a task runs */
-    public ActionDelegates(Supplier<TwilioConnector> connector) {
+    /**
+     * @param connector the connector the delegates send through, looked up when a task runs
+     * @param ledger    what earlier executions of a task sent, looked up when a task runs
+     */
+    public ActionDelegates(Supplier<TwilioConnector> connector, Supplier<SendLedger> ledger) {
         this.connector = connector;
+        this.ledger = ledger;
     }
 
     public JavaDelegate create(TwilioAction action, ServiceTask task, ExpressionManager expressions) {
         TaskInputs inputs = TaskInputs.of(task, expressions);
         return switch (action) {
-            case SEND_SMS -> new SendSmsDelegate(inputs, connector);
+            case SEND_SMS -> new SendSmsDelegate(inputs, connector, ledger);
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.twilioconnector.core.sms.Problem;
 import dev.twilioconnector.core.sms.SendOutcome;
 import dev.twilioconnector.core.sms.SendSms;
 import dev.twilioconnector.flowable.action.SendSmsFields;
+import dev.twilioconnector.flowable.outbound.SendLedger;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
@@ -27,10 +28,12 @@ public final class SendSmsDelegate implements JavaDelegate {
 
     private final TaskInputs inputs;
     private final Supplier<TwilioConnector> connector;
+    private final Supplier<SendLedger> ledger;
 
-    SendSmsDelegate(TaskInputs inputs, Supplier<TwilioConnector> connector) {
+    SendSmsDelegate(TaskInputs inputs, Supplier<TwilioConnector> connector, Supplier<SendLedger> ledger) {
         this.inputs = inputs;
         this.connector = connector;
+        this.ledger = ledger;
     }
 
     @Override
@@ -55,7 +58,8 @@ public final class SendSmsDelegate implements JavaDelegate {
             String service = inputs.text(SendSmsFields.MESSAGING_SERVICE_SID, execution);
             current = SendSmsFields.BODY;
             String body = inputs.text(SendSmsFields.BODY, execution);
-            request = new SendSms(from, service, to, body, PlainValues.ofAll(execution.getVariables()));
+            request = new SendSms(from, service, to, body, PlainValues.ofAll(execution.getVariables()),
+                    ledger.get().journal(TaskExecutionKey.of(execution)));
         } catch (FlowableException e) {
             return SendOutcome.failed(Problem.ofWholeSend(INPUT_FAILED.formatted(current, e.getMessage())));
         }

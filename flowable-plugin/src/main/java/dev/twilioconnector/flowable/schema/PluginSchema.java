@@ -24,6 +24,7 @@ public final class PluginSchema {
 
     public static final String LOG_TABLE = "TWILIO_SCHEMA_LOG";
     public static final String INBOUND_MESSAGE_TABLE = "TWILIO_INBOUND_MESSAGE";
+    public static final String SEND_LEDGER_TABLE = "TWILIO_SEND_LEDGER";
 
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "inbound message deduplication", List.of(
@@ -34,7 +35,23 @@ public final class PluginSchema {
                             + "RECEIVED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
                             + "CLAIMED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
                             + "ANSWERED_AT_ TIMESTAMP WITH TIME ZONE)",
-                    "CREATE INDEX IF NOT EXISTS TWILIO_IDX_INBOUND_RECEIVED ON " + INBOUND_MESSAGE_TABLE + " (RECEIVED_AT_)")));
+                    "CREATE INDEX IF NOT EXISTS TWILIO_IDX_INBOUND_RECEIVED ON " + INBOUND_MESSAGE_TABLE + " (RECEIVED_AT_)")),
+            new Migration(2, "outbound send ledger", List.of(
+                    "CREATE TABLE IF NOT EXISTS " + SEND_LEDGER_TABLE + " ("
+                            + "TASK_KEY_ VARCHAR(255) NOT NULL, "
+                            + "RECIPIENT_ VARCHAR(64) NOT NULL, "
+                            + "STATE_ VARCHAR(16) NOT NULL, "
+                            + "MESSAGE_SID_ VARCHAR(64), "
+                            + "STATUS_ VARCHAR(32), "
+                            + "CODE_ INTEGER, "
+                            + "HTTP_STATUS_ INTEGER, "
+                            + "MESSAGE_ VARCHAR(4000), "
+                            + "UPDATED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                            + "PRIMARY KEY (TASK_KEY_, RECIPIENT_))",
+                    "CREATE INDEX IF NOT EXISTS TWILIO_IDX_SEND_UPDATED ON " + SEND_LEDGER_TABLE + " (UPDATED_AT_)")));
+
+    /** The version {@link #migrate()} brings the tables to. */
+    public static final int LATEST_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginSchema.class);
     private static final int CONCURRENT_ATTEMPTS = 5;

@@ -49,9 +49,9 @@ class InboundLedgerOnPostgresTest {
             return new PluginSchema(database).version();
         });
 
-        assertThat(versions).containsOnly(1);
+        assertThat(versions).containsOnly(PluginSchema.LATEST_VERSION);
         new PluginSchema(database).migrate();
-        assertThat(new PluginSchema(database).version()).isEqualTo(1);
+        assertThat(new PluginSchema(database).version()).isEqualTo(PluginSchema.LATEST_VERSION);
     }
 
     @Test

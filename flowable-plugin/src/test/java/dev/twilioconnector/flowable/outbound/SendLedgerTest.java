@@ -1,0 +1,105 @@
+package dev.twilioconnector.flowable.outbound;
+
+import dev.twilioconnector.flowable.FakeTwilio;
+import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.test.Deployment;
+import org.flowable.engine.test.FlowableTest;
+import org.flowable.job.api.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.twilioconnector.flowable.FakeTwilio.messageCreation;
+import static dev.twilioconnector.flowable.FakeTwilio.twilioError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Executing a SEND_SMS task again (here: its job retried after a later step failed) messages nobody
+ * twice, still reaches those refused before, and never repeats a send whose outcome was unclear.
+ */
+@FlowableTest
+class SendLedgerTest {
+
+    private static final String RETRIED = "dev/twilioconnector/flowable/outbound/sendThenFailOnce.bpmn20.xml";
+
+    private final FakeTwilio twilio = FakeTwilio.shared();
+
+    @BeforeEach
+    void resetFake() {
+        twilio.reset();
+    }
+
+    @Test
+    @Deployment(resources = RETRIED)
+    void aRetriedTaskDoesNotMessageAcceptedRecipientsAgain(RuntimeService runtime, ManagementService management, HistoryService history) {
+        String pid = runtime.startProcessInstanceByKey("sendThenFailOnce", Map.of("phones", "+15551230001,+15551230002,+15551230003")).getId();
+
+        runJobUntilDone(management, pid);
+
+        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230003");
+        Map<String, Object> variables = variables(history, pid);
+        assertThat(variables).containsEntry("twilioError", null);
+        assertThat(dev.twilioconnector.flowable.ProcessOutputs.json(variables.get("twilioResult"))).hasSize(3)
+                .allSatisfy(entry -> assertThat(entry.get("sid").asString()).startsWith("SM"));
+    }
+
+    @Test
+    @Deployment(resources = RETRIED)
+    void aRecipientTwilioRefusedIsSentAgainByTheRetry(RuntimeService runtime, ManagementService management, HistoryService history) {
+        twilio.answer(messageCreation().withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("To=%2B15551230002"))
+                .inScenario("refused once").whenScenarioStateIs(STARTED)
+                .willReturn(twilioError(400, 21610, "Attempt to send to unsubscribed recipient")).willSetStateTo("subscribed again"));
+        String pid = runtime.startProcessInstanceByKey("sendThenFailOnce", Map.of("phones", "+15551230001,+15551230002")).getId();
+
+        runJobUntilDone(management, pid);
+
+        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230002");
+        assertThat(variables(history, pid)).containsEntry("twilioError", null);
+    }
+
+    @Test
+    @Deployment(resources = RETRIED)
+    void aRecipientWhoseOutcomeWasUnclearIsNotSentAgain(RuntimeService runtime, ManagementService management, HistoryService history) {
+        twilio.answer(messageCreation().withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("To=%2B15551230002"))
+                .willReturn(twilioError(500, 20500, "Internal Server Error")));
+        String pid = runtime.startProcessInstanceByKey("sendThenFailOnce", Map.of("phones", "+15551230001,+15551230002")).getId();
+
+        runJobUntilDone(management, pid);
+
+        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002");
+        JsonNode error = dev.twilioconnector.flowable.ProcessOutputs.json(variables(history, pid).get("twilioError"));
+        assertThat(error).hasSize(1);
+        assertThat(error.get(0).get("to").asString()).isEqualTo("+15551230002");
+        assertThat(error.get(0).get("message").asString()).startsWith("an earlier attempt of this task got no clear answer");
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/outbound/sendInALoop.bpmn20.xml")
+    void passingTheTaskAgainOnPurposeSendsAgain(RuntimeService runtime, HistoryService history) {
+        String pid = runtime.startProcessInstanceByKey("sendInALoop", Map.of("phones", "+15551230001", "passes", 0)).getId();
+
+        assertThat(variables(history, pid)).containsEntry("passes", 2L);
+        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230001", "+15551230001");
+    }
+
+    /** Runs the process's job; when it fails, makes its retry due at once and runs it again. */
+    private static void runJobUntilDone(ManagementService management, String pid) {
+        Job job = management.createJobQuery().processInstanceId(pid).singleResult();
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasStackTraceContaining("a flaky step after the send fails once");
+        Job retry = management.createTimerJobQuery().processInstanceId(pid).singleResult();
+        assertThat(retry).as("the failed job waits for its retry").isNotNull();
+        management.moveTimerToExecutableJob(retry.getId());
+        management.executeJob(management.createJobQuery().processInstanceId(pid).singleResult().getId());
+    }
+
+    private static Map<String, Object> variables(HistoryService history, String pid) {
+        return dev.twilioconnector.flowable.ProcessOutputs.ofEnded(history, pid);
+    }
+}
