@@ -123,6 +123,17 @@ class SampleProcessesTest {
     }
 
     @Test
+    void asyncJobsRunOnABoundedPool(@Autowired org.flowable.spring.SpringProcessEngineConfiguration engine) {
+        org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor threads =
+                (org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor)
+                        ((org.flowable.common.spring.async.SpringAsyncTaskExecutor) engine.getAsyncTaskExecutor()).getAsyncTaskExecutor();
+
+        assertThat(threads.getMaxPoolSize()).isEqualTo(8);
+        assertThat(threads.getQueueCapacity()).isEqualTo(16);
+        assertThat(engine.getAsyncExecutor().getMaxAsyncJobsDuePerAcquisition()).isEqualTo(8);
+    }
+
+    @Test
     void theConsoleShowsEveryPart() throws Exception {
         HttpResponse<String> page = get("/");
 
