@@ -117,6 +117,26 @@ public final class FakeTwilio {
         return sent;
     }
 
+    /** Every message-creation request's form, oldest first, repeated keys (MediaUrl) kept in order. */
+    public List<Map<String, List<String>>> forms() {
+        List<Map<String, List<String>>> forms = new ArrayList<>();
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).getRequest().getUrl().startsWith(MESSAGES_PATH)) {
+                Map<String, List<String>> form = new LinkedHashMap<>();
+                for (String pair : events.get(i).getRequest().getBodyAsString().split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        form.computeIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), key -> new ArrayList<>())
+                                .add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    }
+                }
+                forms.add(form);
+            }
+        }
+        return forms;
+    }
+
     private void acceptEverything() {
         server.stubFor(messageCreation().atPriority(10).willReturn(accepted()));
     }

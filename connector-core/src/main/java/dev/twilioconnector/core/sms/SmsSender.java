@@ -4,7 +4,6 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
-import com.twilio.type.PhoneNumber;
 import dev.twilioconnector.core.SendMetrics;
 import dev.twilioconnector.core.http.ConnectionFailure;
 import dev.twilioconnector.core.http.TwilioClients;
@@ -78,17 +77,24 @@ public final class SmsSender {
         if (senderProblem.isPresent()) {
             return SendOutcome.failed(senderProblem.get());
         }
-        if (request.bodyTemplate() == null || request.bodyTemplate().isBlank()) {
+        boolean textless = request.bodyTemplate() == null || request.bodyTemplate().isBlank();
+        if (textless && !request.options().carriesContent()) {
             return SendOutcome.failed(Problem.ofWholeSend(MISSING_BODY));
         }
         RecipientList recipients = Recipients.parse(request.to());
         Map<String, String> bodies;
         try {
-            bodies = render(request, recipients.valid());
+            bodies = textless ? withoutText(recipients.valid()) : render(request, recipients.valid());
         } catch (TemplateProblem e) {
             return SendOutcome.failed(Problem.ofWholeSend(e.getMessage()));
         }
-        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow(), request.journal());
+        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow(), request.options(), request.journal());
+    }
+
+    private static Map<String, String> withoutText(List<String> recipients) {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        recipients.forEach(recipient -> bodies.put(recipient, null));
+        return bodies;
     }
 
     private Map<String, String> render(SendSms request, List<String> recipients) throws TemplateProblem {
@@ -102,12 +108,12 @@ public final class SmsSender {
     }
 
     private SendOutcome deliver(Sender sender, Map<String, String> bodies, List<Problem> earlierProblems, Credentials credentials,
-                                DeliveryJournal journal) {
+                                MessageOptions options, DeliveryJournal journal) {
         TwilioRestClient client = clients.forCredentials(credentials);
         List<Problem> problems = new ArrayList<>(earlierProblems);
         List<Future<Delivery>> pending = new ArrayList<>();
-        bodies.forEach((recipient, body) -> bodyProblem(recipient, body).ifPresentOrElse(problems::add,
-                () -> pending.add(CompletableFuture.supplyAsync(() -> deliverOnce(client, sender, recipient, body, journal), requests))));
+        bodies.forEach((recipient, body) -> bodyProblem(recipient, body, options).ifPresentOrElse(problems::add,
+                () -> pending.add(CompletableFuture.supplyAsync(() -> deliverOnce(client, sender, recipient, body, options, journal), requests))));
         List<Accepted> accepted = new ArrayList<>();
         for (Future<Delivery> future : pending) {
             Delivery delivery = awaitUninterruptibly(future);
@@ -122,8 +128,11 @@ public final class SmsSender {
         return new SendOutcome(accepted, problems);
     }
 
-    private static Optional<Problem> bodyProblem(String recipient, String body) {
-        if (body.isBlank()) {
+    private static Optional<Problem> bodyProblem(String recipient, String body, MessageOptions options) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        if (body.isBlank() && !options.carriesContent()) {
             return Optional.of(new Problem(recipient, EMPTY_BODY_CODE, null, EMPTY_BODY));
         }
         int length = body.codePointCount(0, body.length());
@@ -133,7 +142,8 @@ public final class SmsSender {
         return Optional.empty();
     }
 
-    private Delivery deliverOnce(TwilioRestClient client, Sender sender, String recipient, String body, DeliveryJournal journal) {
+    private Delivery deliverOnce(TwilioRestClient client, Sender sender, String recipient, String body, MessageOptions options,
+                                 DeliveryJournal journal) {
         DeliveryJournal.Prior prior = journal.before(recipient);
         if (prior instanceof DeliveryJournal.Prior.AlreadyAccepted earlier) {
             LOG.debug("Not sending to {} again: message {} was accepted by an earlier execution", recipient, earlier.accepted().sid());
@@ -142,7 +152,7 @@ public final class SmsSender {
         if (prior instanceof DeliveryJournal.Prior.Uncertain uncertain) {
             return new Delivery(null, uncertain.problem());
         }
-        Delivery delivery = deliverOne(client, sender, recipient, body);
+        Delivery delivery = deliverOne(client, sender, recipient, body, options);
         if (delivery.accepted() != null) {
             journal.accepted(delivery.accepted());
         } else {
@@ -151,11 +161,8 @@ public final class SmsSender {
         return delivery;
     }
 
-    private Delivery deliverOne(TwilioRestClient client, Sender sender, String recipient, String body) {
-        PhoneNumber to = new PhoneNumber(recipient);
-        MessageCreator creator = sender.from() != null
-                ? Message.creator(to, new PhoneNumber(sender.from()), body)
-                : Message.creator(to, sender.messagingServiceSid(), body);
+    private Delivery deliverOne(TwilioRestClient client, Sender sender, String recipient, String body, MessageOptions options) {
+        MessageCreator creator = MessageRequest.creator(recipient, sender, body == null || body.isBlank() ? null : body, options);
         long started = System.nanoTime();
         try {
             Message message = creator.create(client);

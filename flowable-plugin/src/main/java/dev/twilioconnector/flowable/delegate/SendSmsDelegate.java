@@ -1,6 +1,7 @@
 package dev.twilioconnector.flowable.delegate;
 
 import dev.twilioconnector.core.TwilioConnector;
+import dev.twilioconnector.core.sms.MessageOptionsParser;
 import dev.twilioconnector.core.sms.OutcomeJson;
 import dev.twilioconnector.core.sms.Problem;
 import dev.twilioconnector.core.sms.SendOutcome;
@@ -13,6 +14,7 @@ import org.flowable.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,7 @@ public final class SendSmsDelegate implements JavaDelegate {
     public static final String INPUT_FAILED = "input '%s' cannot be evaluated: %s";
 
     private static final Logger LOG = LoggerFactory.getLogger(SendSmsDelegate.class);
+    private static final MessageOptionsParser OPTIONS = new MessageOptionsParser(Clock.systemUTC());
 
     private final TaskInputs inputs;
     private final Supplier<TwilioConnector> connector;
@@ -58,7 +61,17 @@ public final class SendSmsDelegate implements JavaDelegate {
             String service = inputs.text(SendSmsFields.MESSAGING_SERVICE_SID, execution);
             current = SendSmsFields.BODY;
             String body = inputs.text(SendSmsFields.BODY, execution);
-            request = new SendSms(from, service, to, body, PlainValues.ofAll(execution.getVariables()),
+            current = "message options";
+            MessageOptionsParser.Parsed options = OPTIONS.parse(
+                    PlainValues.of(inputs.value(SendSmsFields.MEDIA_URL, execution)),
+                    inputs.text(SendSmsFields.STATUS_CALLBACK, execution),
+                    inputs.text(SendSmsFields.CONTENT_SID, execution),
+                    PlainValues.of(inputs.value(SendSmsFields.CONTENT_VARIABLES, execution)),
+                    PlainValues.of(inputs.value(SendSmsFields.SEND_AT, execution)));
+            if (options.problem() != null) {
+                return SendOutcome.failed(options.problem());
+            }
+            request = new SendSms(from, service, to, body, PlainValues.ofAll(execution.getVariables()), options.options(),
                     ledger.get().journal(TaskExecutionKey.of(execution)));
         } catch (FlowableException e) {
             return SendOutcome.failed(Problem.ofWholeSend(INPUT_FAILED.formatted(current, e.getMessage())));
