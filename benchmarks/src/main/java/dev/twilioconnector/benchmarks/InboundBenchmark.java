@@ -1,0 +1,195 @@
+package dev.twilioconnector.benchmarks;
+
+import dev.twilioconnector.benchmarks.Databases.Database;
+import dev.twilioconnector.benchmarks.Options.Db;
+import dev.twilioconnector.benchmarks.inbound.InboundApp;
+import dev.twilioconnector.benchmarks.inbound.Load;
+import dev.twilioconnector.benchmarks.inbound.SignedWebhook;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+import static dev.twilioconnector.benchmarks.Report.f;
+import static dev.twilioconnector.benchmarks.Report.verdict;
+
+/**
+ * 3. Inbound: signed webhook → signature check → deduplication → trigger match → SMS_RECEIVED → process
+ * start → echo, at a fixed offered load (open loop), against {@code runtimeService.startProcessInstanceByKey}
+ * for the same process with the same variables at the same load, in the same Spring Boot application.
+ */
+public final class InboundBenchmark {
+
+    public static final double GOAL = 0.7;
+    private static final String PROCESS = "benchInbound";
+
+    private final Options options;
+    private final Databases databases;
+    private final Report report;
+    private final AtomicLong sequence = new AtomicLong(1);
+
+    public InboundBenchmark(Options options, Databases databases, Report report) {
+        this.options = options;
+        this.databases = databases;
+        this.report = report;
+    }
+
+    public void run() {
+        report.section("3. Inbound: signed webhook -> trigger match -> process start, vs startProcessInstanceByKey, at "
+                + options.inboundRate() + " req/s offered");
+        report.line("  one Spring Boot web app (Tomcat, Hikari, flowable-spring-boot-starter-process, trigger-listener, auto-configuration only),"
+                + " async executor off;");
+        report.line("  process benchInbound: SMS_RECEIVED start (trigger 'bench') -> end. Webhook: HMAC-SHA1-signed POST /twilio/sms, distinct"
+                + " MessageSid each, reply must carry the echo.");
+        report.line("  Direct: runtimeService.startProcessInstanceByKey(\"benchInbound\", the same three variables) in the same app.");
+        report.line("  Open loop: request i due at start + i/rate, handed to " + options.inboundClientThreads() + " client threads (same JVM);"
+                + " latency from when it was due. " + options.inboundWarmupSeconds() + " s warm-up each, then "
+                + options.inboundSeconds() + " s measured each.");
+        report.line("  Capacity (information, no goal): " + options.capacityClients() + " closed-loop clients back to back for "
+                + options.capacitySeconds() + " s each.");
+        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> capacityRows = new ArrayList<>();
+        for (Db db : options.databases()) {
+            Measured measured = measure(db);
+            double ratio = measured.webhook().throughput() / measured.direct().throughput();
+            boolean pass = ratio >= GOAL && measured.webhook().failed() == 0;
+            rows.add(List.of(db.label(), "webhook", f(measured.webhook().throughput(), 1), f(measured.webhook().p50Millis(), 1),
+                    f(measured.webhook().p99Millis(), 1), f(measured.webhook().maxMillis(), 0),
+                    measured.webhook().completed() + "/" + measured.webhook().offered(), f(ratio, 2), ">= " + GOAL, verdict(pass)));
+            rows.add(List.of(db.label(), "direct", f(measured.direct().throughput(), 1), f(measured.direct().p50Millis(), 1),
+                    f(measured.direct().p99Millis(), 1), f(measured.direct().maxMillis(), 0),
+                    measured.direct().completed() + "/" + measured.direct().offered(), "", "", ""));
+            capacityRows.add(List.of(db.label(), f(measured.webhookCapacity(), 0), f(measured.directCapacity(), 0),
+                    f(measured.webhookCapacity() / measured.directCapacity(), 2)));
+            report.summary("3. Inbound @ " + options.inboundRate() + " req/s, " + db.label(), "webhook / direct throughput >= " + GOAL,
+                    f(measured.webhook().throughput(), 1) + " vs " + f(measured.direct().throughput(), 1) + " req/s = " + f(ratio, 2)
+                            + "; webhook p50 " + f(measured.webhook().p50Millis(), 1) + " ms, p99 " + f(measured.webhook().p99Millis(), 1) + " ms",
+                    pass);
+            report.summary("3. Inbound capacity (" + options.capacityClients() + " clients), " + db.label(), "(information)",
+                    f(measured.webhookCapacity(), 0) + " vs " + f(measured.directCapacity(), 0) + " req/s = "
+                            + f(measured.webhookCapacity() / measured.directCapacity(), 2), null);
+        }
+        report.table(List.of("database", "path", "achieved (req/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "ok/offered", "ratio", "goal",
+                "result"), rows);
+        report.line("  Capacity, closed loop (information):");
+        report.table(List.of("database", "webhook (req/s)", "direct (req/s)", "ratio"), capacityRows);
+    }
+
+    private Measured measure(Db db) {
+        report.progress("inbound on " + db.label() + ": starting the Spring Boot app");
+        Database database = databases.fresh(db, "inbound");
+        int port = freePort();
+        String base = "http://127.0.0.1:" + port;
+        SpringApplication application = new SpringApplication(InboundApp.class);
+        // As command-line arguments: they win over TWILIO_* variables that may be set in the environment.
+        String[] arguments = properties(database, port, base).entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = application.run(arguments)) {
+            RuntimeService runtime = context.getBean(RuntimeService.class);
+            HistoryService history = context.getBean(HistoryService.class);
+            ObjectMapper json = ((ProcessEngineConfigurationImpl) context.getBean(ProcessEngineConfiguration.class)).getObjectMapper();
+            SignedWebhook webhook = new SignedWebhook(base + "/twilio/sms", FakeTwilio.TOKEN);
+
+            IntConsumer viaWebhook = ignored -> {
+                long n = sequence.getAndIncrement();
+                String reply = webhook.post(SignedWebhook.message(String.format("SM%032x", n), Phones.number(n), "Order Number " + n));
+                if (!reply.contains("Your reference number is " + n + ".")) {
+                    throw new IllegalStateException("unexpected reply: " + reply);
+                }
+            };
+            IntConsumer direct = ignored -> {
+                long n = sequence.getAndIncrement();
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("matchGroups", json.createObjectNode().put("orderNumber", String.valueOf(n)));
+                variables.put("from", Phones.number(n));
+                variables.put("originalMessage", "Order Number " + n);
+                runtime.startProcessInstanceByKey(PROCESS, variables);
+            };
+
+            long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+            viaWebhook.accept(0);
+            if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count() != before + 1) {
+                throw new IllegalStateException("the webhook did not start " + PROCESS);
+            }
+
+            int rate = options.inboundRate();
+            int threads = options.inboundClientThreads();
+            report.progress("inbound on " + db.label() + ": warm-up (webhook, then direct), " + options.inboundWarmupSeconds() + " s each");
+            Load.openLoop(rate, options.inboundWarmupSeconds(), threads, viaWebhook);
+            Load.openLoop(rate, options.inboundWarmupSeconds(), threads, direct);
+
+            long started = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+            Load.Result viaHook = Load.openLoop(rate, options.inboundSeconds(), threads, viaWebhook);
+            long afterHook = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+            report.progress("inbound on " + db.label() + ": webhook " + describe(viaHook) + "; instances started " + (afterHook - started));
+            Load.Result directly = Load.openLoop(rate, options.inboundSeconds(), threads, direct);
+            long afterDirect = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+            report.progress("inbound on " + db.label() + ": direct " + describe(directly) + "; instances started " + (afterDirect - afterHook));
+            if (afterHook - started != viaHook.completed() || afterDirect - afterHook != directly.completed()) {
+                report.line("    WARNING: instances started (" + (afterHook - started) + ", " + (afterDirect - afterHook)
+                        + ") do not match the requests answered (" + viaHook.completed() + ", " + directly.completed() + ")");
+            }
+
+            double hookCapacity = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), viaWebhook);
+            double directCapacity = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), direct);
+            report.progress("inbound on " + db.label() + ": capacity webhook " + f(hookCapacity, 0) + " req/s, direct "
+                    + f(directCapacity, 0) + " req/s");
+            return new Measured(viaHook, directly, hookCapacity, directCapacity);
+        } finally {
+            databases.dispose(database);
+        }
+    }
+
+    private static String describe(Load.Result result) {
+        return f(result.throughput(), 1) + " req/s, p50 " + f(result.p50Millis(), 1) + " ms, p99 " + f(result.p99Millis(), 1) + " ms, "
+                + result.completed() + "/" + result.offered() + " ok" + (result.failed() > 0 ? " (first failure: " + result.firstFailure() + ")" : "");
+    }
+
+    private static Map<String, Object> properties(Database database, int port, String base) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.jmx.enabled", "false");
+        properties.put("server.address", "127.0.0.1");
+        properties.put("server.port", port);
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.datasource.driver-class-name", database.driver());
+        properties.put("flowable.database-schema-update", "true");
+        properties.put("flowable.async-executor-activate", "false");
+        properties.put("flowable.process-definition-location-prefix", "classpath*:/bench-inbound/");
+        properties.put("twilio.account", FakeTwilio.ACCOUNT);
+        properties.put("twilio.token", FakeTwilio.TOKEN);
+        properties.put("twilio.default-from", FakeTwilio.FROM);
+        properties.put("twilio.api-base-url", "http://127.0.0.1:9");
+        properties.put("twilio.triggers.location", "classpath:bench-inbound/triggers.yml");
+        properties.put("twilio.webhook.public-url", base);
+        return properties;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Measured(Load.Result webhook, Load.Result direct, double webhookCapacity, double directCapacity) {
+    }
+}
