@@ -42,12 +42,14 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
     private final RetryPolicy retry;
     private final LongAdder retries = new LongAdder();
     private final SendMetrics metrics;
+    private final AdaptiveConcurrency concurrency;
 
-    private TwilioTransport(HttpClientBuilder builder, URI baseUrl, RetryPolicy retry, SendMetrics metrics) {
+    private TwilioTransport(HttpClientBuilder builder, URI baseUrl, RetryPolicy retry, SendMetrics metrics, int parallelism) {
         super(builder);
         this.baseUrl = TwilioSettings.TWILIO_API.equals(baseUrl) ? null : baseUrl;
         this.retry = retry;
         this.metrics = metrics;
+        this.concurrency = new AdaptiveConcurrency(parallelism);
     }
 
     public static TwilioTransport create(TwilioSettings settings) {
@@ -82,7 +84,7 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
                     scope.clientContext.setRequestConfig(timeouts);
                     return chain.proceed(request, scope);
                 });
-        return new TwilioTransport(builder, settings.apiBaseUrl(), settings.retry(), metrics);
+        return new TwilioTransport(builder, settings.apiBaseUrl(), settings.retry(), metrics, settings.parallelism());
     }
 
     @Override
@@ -91,7 +93,7 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
         for (int attempt = 1; ; attempt++) {
             Response response;
             try {
-                response = makeRequest(target);
+                response = limited(target);
             } catch (ApiException e) {
                 if (attempt < retry.maxAttempts() && ConnectionFailure.neverReachedServer(e)) {
                     pause(attempt, null, "connection failed: " + e.getMessage());
@@ -106,6 +108,29 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
             }
             pause(attempt, RetryAfter.of(response), "HTTP " + status);
         }
+    }
+
+    /** One request, counted against the concurrency Twilio currently tolerates; waits for retries happen outside it. */
+    private Response limited(Request target) {
+        try {
+            concurrency.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted while waiting to send a Twilio request", e);
+        }
+        boolean throttled = false;
+        try {
+            Response response = makeRequest(target);
+            throttled = response.getStatusCode() == TOO_MANY_REQUESTS;
+            return response;
+        } finally {
+            concurrency.release(throttled);
+        }
+    }
+
+    /** How many requests may be in flight now, as learned from Twilio's answers. */
+    public int concurrencyLimit() {
+        return concurrency.limit();
     }
 
     @Override

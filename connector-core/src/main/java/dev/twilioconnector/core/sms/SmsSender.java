@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -112,8 +113,13 @@ public final class SmsSender {
         TwilioRestClient client = clients.forCredentials(credentials);
         List<Problem> problems = new ArrayList<>(earlierProblems);
         List<Future<Delivery>> pending = new ArrayList<>();
+        Map<String, String> sendable = new LinkedHashMap<>();
         bodies.forEach((recipient, body) -> bodyProblem(recipient, body, options).ifPresentOrElse(problems::add,
-                () -> pending.add(CompletableFuture.supplyAsync(() -> deliverOnce(client, sender, recipient, body, options, journal), requests))));
+                () -> sendable.put(recipient, body)));
+        // One request gains nothing from the pool but two thread switches.
+        Executor executor = sendable.size() == 1 ? Runnable::run : requests;
+        sendable.forEach((recipient, body) -> pending.add(
+                CompletableFuture.supplyAsync(() -> deliverOnce(client, sender, recipient, body, options, journal), executor)));
         List<Accepted> accepted = new ArrayList<>();
         for (Future<Delivery> future : pending) {
             Delivery delivery = awaitUninterruptibly(future);

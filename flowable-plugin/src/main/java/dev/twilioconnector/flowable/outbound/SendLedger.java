@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.Semaphore;
 
 /**
  * What became of each recipient of each SEND_SMS task execution, in the engine database, written
@@ -41,9 +42,16 @@ public final class SendLedger {
             + "it was not sent again";
 
     private static final String TABLE = PluginSchema.SEND_LEDGER_TABLE;
+    /**
+     * The ledger shares the engine's connection pool with the engine itself. Sending threads must not
+     * drain it: a pool that runs dry makes the engine wait, and Flowable's own pool even reclaims a
+     * connection checked out too long, which can be the engine transaction's own.
+     */
+    static final int CONNECTIONS = 2;
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Semaphore connections = new Semaphore(CONNECTIONS, true);
 
     /** @param dataSource connections outside any engine transaction; see {@link DataSources#outsideTransactions} */
     public SendLedger(DataSource dataSource, Clock clock) {
@@ -170,6 +178,7 @@ public final class SendLedger {
     }
 
     private <T> T execute(String sql, SqlWork<T> work) {
+        connections.acquireUninterruptibly();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -177,6 +186,8 @@ public final class SendLedger {
             }
         } catch (SQLException e) {
             throw new LedgerFailure(e);
+        } finally {
+            connections.release();
         }
     }
 
