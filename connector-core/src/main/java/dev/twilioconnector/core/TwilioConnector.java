@@ -3,6 +3,7 @@ package dev.twilioconnector.core;
 import dev.twilioconnector.core.http.TwilioClients;
 import dev.twilioconnector.core.http.TwilioTransport;
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.core.sms.MessageLookup;
 import dev.twilioconnector.core.sms.SmsSender;
 import dev.twilioconnector.core.template.SmsTemplates;
 
@@ -23,12 +24,14 @@ public final class TwilioConnector implements AutoCloseable {
     private final TwilioClients clients;
     private final ExecutorService requests;
     private final SmsSender sms;
+    private final MessageLookup messages;
 
     private TwilioConnector(TwilioSettings settings, SendMetrics metrics) {
         this.settings = settings;
         this.clients = new TwilioClients(TwilioTransport.create(settings, metrics));
         this.requests = Executors.newFixedThreadPool(settings.parallelism(), new RequestThreads());
         this.sms = new SmsSender(settings, clients, new SmsTemplates(), requests, metrics);
+        this.messages = new MessageLookup(settings, clients);
     }
 
     public static TwilioConnector create(TwilioSettings settings) {
@@ -45,6 +48,11 @@ public final class TwilioConnector implements AutoCloseable {
 
     public SmsSender sms() {
         return sms;
+    }
+
+    /** Reading messages back: one by SID, or a filtered list. */
+    public MessageLookup messages() {
+        return messages;
     }
 
     /** How many Twilio requests were repeated (after 429 or a refused connection) since start. */

@@ -117,6 +117,11 @@ public final class FakeTwilio {
         return sent;
     }
 
+    /** How many requests of any kind reached the fake. */
+    public int requestCount() {
+        return server.getAllServeEvents().size();
+    }
+
     /** Every message-creation request's form, oldest first, repeated keys (MediaUrl) kept in order. */
     public List<Map<String, List<String>>> forms() {
         List<Map<String, List<String>>> forms = new ArrayList<>();

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  */
 public enum TwilioAction {
 
-    SEND_SMS(SendSmsFields.ALL);
+    SEND_SMS(SendSmsFields.ALL),
+    GET_MESSAGE(LookupFields.GET),
+    LIST_MESSAGES(LookupFields.LIST);
 
     public static final String PREFIX = "twilioConnector.";
     /** The implementation type the plugin gives its service tasks in the BPMN model. */

@@ -28,6 +28,8 @@ public final class ActionDelegates {
         TaskInputs inputs = TaskInputs.of(task, expressions);
         return switch (action) {
             case SEND_SMS -> new SendSmsDelegate(inputs, connector, ledger);
+            case GET_MESSAGE -> new GetMessageDelegate(inputs, connector);
+            case LIST_MESSAGES -> new ListMessagesDelegate(inputs, connector);
         };
     }
 }
