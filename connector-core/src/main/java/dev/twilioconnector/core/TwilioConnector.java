@@ -5,6 +5,7 @@ import dev.twilioconnector.core.http.TwilioTransport;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.sms.MessageLookup;
 import dev.twilioconnector.core.sms.SmsSender;
+import dev.twilioconnector.core.verify.Verifications;
 import dev.twilioconnector.core.template.SmsTemplates;
 
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ public final class TwilioConnector implements AutoCloseable {
     private final ExecutorService requests;
     private final SmsSender sms;
     private final MessageLookup messages;
+    private final Verifications verifications;
 
     private TwilioConnector(TwilioSettings settings, SendMetrics metrics) {
         this.settings = settings;
@@ -32,6 +34,7 @@ public final class TwilioConnector implements AutoCloseable {
         this.requests = Executors.newFixedThreadPool(settings.parallelism(), new RequestThreads());
         this.sms = new SmsSender(settings, clients, new SmsTemplates(), requests, metrics);
         this.messages = new MessageLookup(settings, clients);
+        this.verifications = new Verifications(settings, clients);
     }
 
     public static TwilioConnector create(TwilioSettings settings) {
@@ -48,6 +51,11 @@ public final class TwilioConnector implements AutoCloseable {
 
     public SmsSender sms() {
         return sms;
+    }
+
+    /** One-time passcodes through Twilio Verify. */
+    public Verifications verifications() {
+        return verifications;
     }
 
     /** Reading messages back: one by SID, or a filtered list. */

@@ -15,7 +15,9 @@ public enum TwilioAction {
 
     SEND_SMS(SendSmsFields.ALL),
     GET_MESSAGE(LookupFields.GET),
-    LIST_MESSAGES(LookupFields.LIST);
+    LIST_MESSAGES(LookupFields.LIST),
+    SEND_VERIFICATION(VerifyFields.SEND),
+    CHECK_VERIFICATION(VerifyFields.CHECK);
 
     public static final String PREFIX = "twilioConnector.";
     /** The implementation type the plugin gives its service tasks in the BPMN model. */
