@@ -1,17 +1,13 @@
 package dev.twilioconnector.core.sms;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageReader;
-import dev.twilioconnector.core.http.ConnectionFailure;
 import dev.twilioconnector.core.http.TwilioClients;
 import dev.twilioconnector.core.recipient.PhoneAddress;
 import dev.twilioconnector.core.settings.TwilioSettings;
 
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,11 +34,8 @@ public final class MessageLookup {
     public static final String LIMIT_RANGE = "limit must be a whole number of at least 1, was '%s'";
     public static final String BAD_DATE = "%s '%s' is not a date (2026-11-22) or a time with its zone (2026-11-22T09:00:00Z)";
     public static final String BAD_NUMBER = "%s '%s' is not a phone number in E.164 form";
-    public static final String NO_ANSWER = "Twilio did not answer within %d ms";
-    public static final String CANNOT_CONNECT = "cannot connect to Twilio at %s: %s";
 
     private static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwilioSettings settings;
     private final TwilioClients clients;
@@ -76,9 +69,9 @@ public final class MessageLookup {
         }
         try {
             Message message = Message.fetcher(sid).fetch(clients.forCredentials(settings.credentials().orElseThrow()));
-            return new Found(write(describe(message)), null);
+            return new Found(OutcomeJson.write(describe(message)), null);
         } catch (ApiException e) {
-            return new Found(null, error(problemOf(e)));
+            return new Found(null, OutcomeJson.error(RequestFailure.of(e, settings)));
         }
     }
 
@@ -114,9 +107,9 @@ public final class MessageLookup {
             ResourceSet<Message> messages = reader.read(clients.forCredentials(settings.credentials().orElseThrow()));
             List<Map<String, Object>> found = new ArrayList<>();
             messages.forEach(message -> found.add(describe(message)));
-            return new Found(write(found), null);
+            return new Found(OutcomeJson.write(found), null);
         } catch (ApiException e) {
-            return new Found("[]", error(problemOf(e)));
+            return new Found("[]", OutcomeJson.error(RequestFailure.of(e, settings)));
         }
     }
 
@@ -186,32 +179,7 @@ public final class MessageLookup {
         }
     }
 
-    private Problem problemOf(ApiException e) {
-        if (e.getStatusCode() != null) {
-            return new Problem(null, e.getCode(), e.getStatusCode(), e.getMessage());
-        }
-        if (ConnectionFailure.timedOutWaitingForAnswer(e)) {
-            return Problem.ofWholeSend(NO_ANSWER.formatted(settings.readTimeout().toMillis()));
-        }
-        if (ConnectionFailure.neverReachedServer(e)) {
-            return Problem.ofWholeSend(CANNOT_CONNECT.formatted(settings.apiBaseUrl(), e.getMessage()));
-        }
-        return Problem.ofWholeSend(String.valueOf(e.getMessage()));
-    }
-
     private static Found failed(String result, String message) {
-        return new Found(result, error(Problem.ofWholeSend(message)));
-    }
-
-    private static String error(Problem problem) {
-        return OutcomeJson.error(new SendOutcome(List.of(), List.of(problem)));
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Found(result, OutcomeJson.error(Problem.ofWholeSend(message)));
     }
 }

@@ -42,9 +42,15 @@ public final class OutcomeJson {
         }).toList());
     }
 
-    private static String write(List<Map<String, Object>> entries) {
+    /** {@code [{"to":…,"code":…,"status":…,"message":…}]} for a single problem. */
+    public static String error(Problem problem) {
+        return error(new SendOutcome(List.of(), List.of(problem)));
+    }
+
+    /** Any result (maps, lists, plain values) as JSON text. */
+    public static String write(Object value) {
         try {
-            return JSON.writeValueAsString(entries);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

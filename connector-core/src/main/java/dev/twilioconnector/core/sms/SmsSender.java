@@ -43,8 +43,8 @@ public final class SmsSender {
     public static final String BODY_TOO_LONG = "the message is %d characters long; Twilio accepts at most " + MAX_BODY_LENGTH;
     public static final String EMPTY_BODY = "the message text is empty after rendering smsBody";
     public static final String MAY_HAVE_BEEN_SENT = "; Twilio may have accepted the message, so it was not sent again";
-    public static final String NO_ANSWER = "Twilio did not answer within %d ms" + MAY_HAVE_BEEN_SENT;
-    public static final String CANNOT_CONNECT = "cannot connect to Twilio at %s: %s";
+    public static final String NO_ANSWER = RequestFailure.NO_ANSWER + MAY_HAVE_BEEN_SENT;
+    public static final String CANNOT_CONNECT = RequestFailure.CANNOT_CONNECT;
     public static final String UNREADABLE_ANSWER = "Twilio's answer could not be read (%s)" + MAY_HAVE_BEEN_SENT;
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsSender.class);

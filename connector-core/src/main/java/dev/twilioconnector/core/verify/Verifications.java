@@ -1,22 +1,17 @@
 package dev.twilioconnector.core.verify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.verify.v2.service.Verification;
 import com.twilio.rest.verify.v2.service.VerificationCheck;
-import dev.twilioconnector.core.http.ConnectionFailure;
 import dev.twilioconnector.core.http.TwilioClients;
 import dev.twilioconnector.core.recipient.PhoneAddress;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.sms.OutcomeJson;
 import dev.twilioconnector.core.sms.Problem;
-import dev.twilioconnector.core.sms.SendOutcome;
+import dev.twilioconnector.core.sms.RequestFailure;
 
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +36,6 @@ public final class Verifications {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z]{2,4})?");
     private static final Pattern CODE = Pattern.compile("\\d{4,10}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwilioSettings settings;
     private final TwilioClients clients;
@@ -90,9 +84,9 @@ public final class Verifications {
             result.put("to", verification.getTo());
             result.put("channel", verification.getChannel() == null ? chosen : verification.getChannel().toString());
             result.put("status", verification.getStatus());
-            return new Outcome(write(result), null);
+            return new Outcome(OutcomeJson.write(result), null);
         } catch (ApiException e) {
-            return new Outcome(null, error(problemOf(e)));
+            return new Outcome(null, OutcomeJson.error(RequestFailure.of(e, settings)));
         }
     }
 
@@ -115,9 +109,9 @@ public final class Verifications {
             result.put("status", check.getStatus());
             result.put("valid", Boolean.TRUE.equals(check.getValid()));
             result.put("approved", "approved".equals(check.getStatus()));
-            return new Outcome(write(result), null);
+            return new Outcome(OutcomeJson.write(result), null);
         } catch (ApiException e) {
-            return new Outcome(null, error(problemOf(e)));
+            return new Outcome(null, OutcomeJson.error(RequestFailure.of(e, settings)));
         }
     }
 
@@ -145,33 +139,11 @@ public final class Verifications {
         return clients.forCredentials(settings.credentials().orElseThrow());
     }
 
-    private Problem problemOf(ApiException e) {
-        if (e.getStatusCode() != null) {
-            return new Problem(null, e.getCode(), e.getStatusCode(), e.getMessage());
-        }
-        if (ConnectionFailure.neverReachedServer(e)) {
-            return Problem.ofWholeSend("cannot connect to Twilio at " + settings.apiBaseUrl() + ": " + e.getMessage());
-        }
-        return Problem.ofWholeSend(String.valueOf(e.getMessage()));
-    }
-
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }
 
     private static Outcome failed(String message) {
-        return new Outcome(null, error(Problem.ofWholeSend(message)));
-    }
-
-    private static String error(Problem problem) {
-        return OutcomeJson.error(new SendOutcome(List.of(), List.of(problem)));
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Outcome(null, OutcomeJson.error(Problem.ofWholeSend(message)));
     }
 }
