@@ -1,15 +1,12 @@
 package dev.twilioconnector.flowable.inbound;
 
 import dev.twilioconnector.flowable.schema.PluginSchema;
-import dev.twilioconnector.flowable.schema.SqlStates;
+import dev.twilioconnector.flowable.schema.AutoCommitSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +31,7 @@ public final class InboundMessageLedger {
     private static final String TABLE = PluginSchema.INBOUND_MESSAGE_TABLE;
     private static final Logger LOG = LoggerFactory.getLogger(InboundMessageLedger.class);
 
-    private final DataSource dataSource;
+    private final AutoCommitSql sql;
     private final Clock clock;
     private final Duration takeoverAfter;
     private final Duration waitForAnswer;
@@ -47,7 +44,7 @@ public final class InboundMessageLedger {
      * @param retention     how long a handled message is remembered
      */
     public InboundMessageLedger(DataSource dataSource, Clock clock, Duration takeoverAfter, Duration waitForAnswer, Duration retention) {
-        this.dataSource = dataSource;
+        this.sql = new AutoCommitSql(dataSource, "inbound message ledger", 0);
         this.clock = clock;
         this.takeoverAfter = takeoverAfter;
         this.waitForAnswer = waitForAnswer;
@@ -96,7 +93,7 @@ public final class InboundMessageLedger {
 
     /** Records the reply to a message this delivery handled; {@code null} when nothing was replied. */
     public void answer(String messageSid, String reply) {
-        execute("UPDATE " + TABLE + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ?", statement -> {
+        sql.run("UPDATE " + TABLE + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ?", statement -> {
             statement.setString(1, ANSWERED);
             statement.setString(2, reply);
             statement.setObject(3, utc(clock.instant()));
@@ -108,7 +105,7 @@ public final class InboundMessageLedger {
     private boolean insert(String messageSid) {
         OffsetDateTime now = utc(clock.instant());
         try {
-            execute("INSERT INTO " + TABLE + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
+            sql.run("INSERT INTO " + TABLE + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
                 statement.setString(1, messageSid);
                 statement.setString(2, IN_PROGRESS);
                 statement.setObject(3, now);
@@ -116,8 +113,8 @@ public final class InboundMessageLedger {
                 return statement.executeUpdate();
             });
             return true;
-        } catch (LedgerFailure e) {
-            if (SqlStates.isUniqueViolation(e.sqlException())) {
+        } catch (AutoCommitSql.Failure e) {
+            if (e.isUniqueViolation()) {
                 return false;
             }
             throw e;
@@ -125,7 +122,7 @@ public final class InboundMessageLedger {
     }
 
     private Row read(String messageSid) {
-        return execute("SELECT STATE_, REPLY_, CLAIMED_AT_ FROM " + TABLE + " WHERE MESSAGE_SID_ = ?", statement -> {
+        return sql.run("SELECT STATE_, REPLY_, CLAIMED_AT_ FROM " + TABLE + " WHERE MESSAGE_SID_ = ?", statement -> {
             statement.setString(1, messageSid);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getObject(3, OffsetDateTime.class).toInstant()) : null;
@@ -134,7 +131,7 @@ public final class InboundMessageLedger {
     }
 
     private boolean takeOver(String messageSid, Instant claimedAt) {
-        return execute("UPDATE " + TABLE + " SET CLAIMED_AT_ = ? WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
+        return sql.run("UPDATE " + TABLE + " SET CLAIMED_AT_ = ? WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
             statement.setObject(1, utc(clock.instant()));
             statement.setString(2, messageSid);
             statement.setString(3, IN_PROGRESS);
@@ -149,7 +146,7 @@ public final class InboundMessageLedger {
         if (last.plus(PURGE_EVERY).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        int purged = execute("DELETE FROM " + TABLE + " WHERE STATE_ = ? AND RECEIVED_AT_ < ?", statement -> {
+        int purged = sql.run("DELETE FROM " + TABLE + " WHERE STATE_ = ? AND RECEIVED_AT_ < ?", statement -> {
             statement.setString(1, ANSWERED);
             statement.setObject(2, utc(now.minus(retention)));
             return statement.executeUpdate();
@@ -173,35 +170,6 @@ public final class InboundMessageLedger {
         }
     }
 
-    private <T> T execute(String sql, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                return work.run(statement);
-            }
-        } catch (SQLException e) {
-            throw new LedgerFailure(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
     private record Row(String state, String reply, Instant claimedAt) {
-    }
-
-    /** The database could not be asked; the caller cannot know whether the message is new. */
-    public static final class LedgerFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LedgerFailure(SQLException cause) {
-            super("inbound message ledger: " + cause.getMessage(), cause);
-        }
-
-        SQLException sqlException() {
-            return (SQLException) getCause();
-        }
     }
 }

@@ -5,10 +5,9 @@ import dev.twilioconnector.core.sms.DeliveryJournal;
 import dev.twilioconnector.core.sms.DeliveryJournal.Prior;
 import dev.twilioconnector.core.sms.Problem;
 import dev.twilioconnector.flowable.schema.PluginSchema;
-import dev.twilioconnector.flowable.schema.SqlStates;
+import dev.twilioconnector.flowable.schema.AutoCommitSql;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Semaphore;
 
 /**
  * What became of each recipient of each SEND_SMS task execution, in the engine database, written
@@ -49,13 +47,12 @@ public final class SendLedger {
      */
     static final int CONNECTIONS = 2;
 
-    private final DataSource dataSource;
+    private final AutoCommitSql sql;
     private final Clock clock;
-    private final Semaphore connections = new Semaphore(CONNECTIONS, true);
 
     /** @param dataSource connections outside any engine transaction; see {@link DataSources#outsideTransactions} */
     public SendLedger(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.sql = new AutoCommitSql(dataSource, "send ledger", CONNECTIONS);
         this.clock = clock;
     }
 
@@ -102,7 +99,7 @@ public final class SendLedger {
 
     private boolean claim(String taskKey, String recipient) {
         try {
-            execute("INSERT INTO " + TABLE + " (TASK_KEY_, RECIPIENT_, STATE_, UPDATED_AT_) VALUES (?, ?, ?, ?)", statement -> {
+            sql.run("INSERT INTO " + TABLE + " (TASK_KEY_, RECIPIENT_, STATE_, UPDATED_AT_) VALUES (?, ?, ?, ?)", statement -> {
                 statement.setString(1, taskKey);
                 statement.setString(2, recipient);
                 statement.setString(3, SENDING);
@@ -110,8 +107,8 @@ public final class SendLedger {
                 return statement.executeUpdate();
             });
             return true;
-        } catch (LedgerFailure e) {
-            if (SqlStates.isUniqueViolation(e.sqlException())) {
+        } catch (AutoCommitSql.Failure e) {
+            if (e.isUniqueViolation()) {
                 return false;
             }
             throw e;
@@ -119,7 +116,7 @@ public final class SendLedger {
     }
 
     private boolean reclaim(String taskKey, String recipient) {
-        return execute("UPDATE " + TABLE + " SET STATE_ = ?, UPDATED_AT_ = ? WHERE TASK_KEY_ = ? AND RECIPIENT_ = ? AND STATE_ = ?",
+        return sql.run("UPDATE " + TABLE + " SET STATE_ = ?, UPDATED_AT_ = ? WHERE TASK_KEY_ = ? AND RECIPIENT_ = ? AND STATE_ = ?",
                 statement -> {
                     statement.setString(1, SENDING);
                     statement.setObject(2, now());
@@ -131,7 +128,7 @@ public final class SendLedger {
     }
 
     private void record(String taskKey, String recipient, String state, String sid, String status, Problem problem) {
-        execute("UPDATE " + TABLE + " SET STATE_ = ?, MESSAGE_SID_ = ?, STATUS_ = ?, CODE_ = ?, HTTP_STATUS_ = ?, MESSAGE_ = ?, UPDATED_AT_ = ? "
+        sql.run("UPDATE " + TABLE + " SET STATE_ = ?, MESSAGE_SID_ = ?, STATUS_ = ?, CODE_ = ?, HTTP_STATUS_ = ?, MESSAGE_ = ?, UPDATED_AT_ = ? "
                 + "WHERE TASK_KEY_ = ? AND RECIPIENT_ = ?", statement -> {
             statement.setString(1, state);
             statement.setString(2, sid);
@@ -147,7 +144,7 @@ public final class SendLedger {
     }
 
     private Row read(String taskKey, String recipient) {
-        return execute("SELECT STATE_, MESSAGE_SID_, STATUS_, CODE_, HTTP_STATUS_, MESSAGE_ FROM " + TABLE
+        return sql.run("SELECT STATE_, MESSAGE_SID_, STATUS_, CODE_, HTTP_STATUS_, MESSAGE_ FROM " + TABLE
                 + " WHERE TASK_KEY_ = ? AND RECIPIENT_ = ?", statement -> {
             statement.setString(1, taskKey);
             statement.setString(2, recipient);
@@ -177,38 +174,6 @@ public final class SendLedger {
         return message == null || message.length() <= 4000 ? message : message.substring(0, 4000);
     }
 
-    private <T> T execute(String sql, SqlWork<T> work) {
-        connections.acquireUninterruptibly();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                return work.run(statement);
-            }
-        } catch (SQLException e) {
-            throw new LedgerFailure(e);
-        } finally {
-            connections.release();
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
     private record Row(String state, String sid, String status, Integer code, Integer httpStatus, String message) {
-    }
-
-    /** The database could not be asked: the send cannot know what an earlier attempt did. */
-    static final class LedgerFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LedgerFailure(SQLException cause) {
-            super("send ledger: " + cause.getMessage(), cause);
-        }
-
-        SQLException sqlException() {
-            return (SQLException) getCause();
-        }
     }
 }
