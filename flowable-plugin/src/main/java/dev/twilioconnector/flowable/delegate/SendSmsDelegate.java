@@ -1,6 +1,7 @@
 package dev.twilioconnector.flowable.delegate;
 
 import dev.twilioconnector.core.TwilioConnector;
+import dev.twilioconnector.core.sms.DeliveryJournal;
 import dev.twilioconnector.core.sms.MessageOptionsParser;
 import dev.twilioconnector.core.sms.OutcomeJson;
 import dev.twilioconnector.core.sms.Problem;
@@ -72,7 +73,7 @@ public final class SendSmsDelegate implements JavaDelegate {
                 return SendOutcome.failed(options.problem());
             }
             request = new SendSms(from, service, to, body, PlainValues.ofAll(execution.getVariables()), options.options(),
-                    ledger.get().journal(TaskExecutionKey.of(execution)));
+                    TaskExecutionKey.ofRepeatable(execution).map(key -> ledger.get().journal(key)).orElse(DeliveryJournal.NONE));
         } catch (FlowableException e) {
             return SendOutcome.failed(Problem.ofWholeSend(INPUT_FAILED.formatted(current, e.getMessage())));
         }

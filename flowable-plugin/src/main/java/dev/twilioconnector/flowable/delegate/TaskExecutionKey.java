@@ -1,11 +1,13 @@
 package dev.twilioconnector.flowable.delegate;
 
+import org.flowable.common.engine.impl.persistence.entity.Entity;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.impl.persistence.entity.ActivityInstanceEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.runtime.ActivityInstance;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,13 +16,25 @@ import java.util.Set;
  * completed the activity (a loop back to the task). A failed attempt is rolled back, activity
  * instance included, so it does not count. Passes completed earlier in the same transaction are not
  * in the database yet, so the command's entity cache is read too.
+ *
+ * <p>An execution created in the current transaction has no such name: if the transaction rolls
+ * back, its id is gone for good and whatever runs again runs as a new execution. Nothing can repeat
+ * it, so it needs no memory of what it sent (and the database is not asked).
  */
 final class TaskExecutionKey {
 
     private TaskExecutionKey() {
     }
 
-    static String of(DelegateExecution execution) {
+    /** The name of this pass, or empty when nothing could ever execute it again under the same name. */
+    static Optional<String> ofRepeatable(DelegateExecution execution) {
+        if (execution instanceof Entity entity && entity.isInserted()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(execution));
+    }
+
+    private static String of(DelegateExecution execution) {
         String executionId = execution.getId();
         String activityId = execution.getCurrentActivityId();
         Set<String> completed = new HashSet<>();

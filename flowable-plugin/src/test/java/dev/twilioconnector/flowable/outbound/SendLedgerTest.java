@@ -3,7 +3,9 @@ package dev.twilioconnector.flowable.outbound;
 import dev.twilioconnector.flowable.FakeTwilio;
 import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.HistoryService;
+import dev.twilioconnector.flowable.schema.PluginSchema;
 import org.flowable.engine.ManagementService;
+import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
@@ -12,6 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -87,6 +95,46 @@ class SendLedgerTest {
 
         assertThat(variables(history, pid)).containsEntry("passes", 2L);
         assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230001", "+15551230001");
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/outbound/sendInALoopAfterJob.bpmn20.xml")
+    void passesInOneJobAreToldApartInTheLedger(RuntimeService runtime, ManagementService management, HistoryService history,
+                                              ProcessEngineConfiguration configuration) throws SQLException {
+        String pid = runtime.startProcessInstanceByKey("sendInALoopAfterJob", Map.of("phones", "+15551230088", "passes", 0)).getId();
+
+        management.executeJob(management.createJobQuery().processInstanceId(pid).singleResult().getId());
+
+        assertThat(variables(history, pid)).containsEntry("passes", 2L);
+        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230088", "+15551230088");
+        assertThat(ledgerKeys(configuration, "+15551230088")).hasSize(2).allSatisfy(key -> assertThat(key).contains(":notify:"))
+                .extracting(key -> key.substring(key.lastIndexOf(':') + 1)).containsExactlyInAnyOrder("0", "1");
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/outbound/sendInALoop.bpmn20.xml")
+    void aTaskInTheTransactionThatCreatedItsExecutionKeepsNoLedger(RuntimeService runtime, ProcessEngineConfiguration configuration)
+            throws SQLException {
+        runtime.startProcessInstanceByKey("sendInALoop", Map.of("phones", "+15551230077", "passes", 0));
+
+        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230077", "+15551230077");
+        assertThat(ledgerKeys(configuration, "+15551230077")).as("a rollback would take the execution with it: nothing can repeat it")
+                .isEmpty();
+    }
+
+    private static List<String> ledgerKeys(ProcessEngineConfiguration configuration, String recipient) throws SQLException {
+        try (Connection connection = configuration.getDataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT TASK_KEY_ FROM " + PluginSchema.SEND_LEDGER_TABLE + " WHERE RECIPIENT_ = ?")) {
+            query.setString(1, recipient);
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+            return keys;
+        }
     }
 
     /** Runs the process's job; when it fails, makes its retry due at once and runs it again. */
