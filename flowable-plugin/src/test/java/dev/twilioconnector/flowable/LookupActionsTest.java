@@ -83,7 +83,7 @@ class LookupActionsTest {
         String next = BASE + ".json?To=%2B15551230001&PageSize=2&Page=1&PageToken=PAsecondpage";
         twilio.answer(get(urlPathEqualTo(BASE + ".json")).withQueryParam("PageToken", absent())
                 .withQueryParam("To", equalTo("+15551230001")).withQueryParam("PageSize", equalTo("2"))
-                .withQueryParam("DateSent>", equalTo("2026-11-01T00:00:00"))
+                .withQueryParam("DateSent>", equalTo("2026-11-01T00:00:00Z"))
                 .willReturn(okJson(page(next, message("SM00000000000000000000000000000001", "+15551230001", "delivered"),
                         message("SM00000000000000000000000000000002", "+15551230001", "failed")))));
         twilio.answer(get(urlPathEqualTo(BASE + ".json")).withQueryParam("PageToken", equalTo("PAsecondpage"))
@@ -94,6 +94,18 @@ class LookupActionsTest {
         assertThat(variables).containsEntry("twilioError", null);
         assertThat(json(variables.get("twilioResult")).values()).extracting(node -> node.get("sid").asString())
                 .containsExactly("SM00000000000000000000000000000001", "SM00000000000000000000000000000002", "SM00000000000000000000000000000003");
+    }
+
+    @Test
+    @Deployment(resources = "dev/twilioconnector/flowable/listMessages.bpmn20.xml")
+    void aTimeWithAnotherZoneIsSentAsTheSameInstantInUtc() {
+        twilio.answer(get(urlPathEqualTo(BASE + ".json")).withQueryParam("DateSent<", equalTo("2026-11-10T08:00:00Z"))
+                .willReturn(okJson(page(null))));
+
+        Map<String, Object> variables = run("listMessages", Map.of("dateSentBefore", "2026-11-10T10:00:00+02:00"));
+
+        assertThat(variables).containsEntry("twilioError", null);
+        assertThat(json(variables.get("twilioResult"))).isEmpty();
     }
 
     @Test

@@ -89,6 +89,7 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
 
     @Override
     public Response reliableRequest(Request request) {
+        UtcTimestamps.complete(request);
         Request target = baseUrl == null ? request : RebasedRequest.rebase(request, baseUrl);
         for (int attempt = 1; ; attempt++) {
             Response response;

@@ -147,7 +147,7 @@ public final class MessageLookup {
         }
         String text = value.toString().trim();
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC) : OffsetDateTime.parse(text).toZonedDateTime();
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC) : OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(BAD_DATE.formatted(name, text));
         }
