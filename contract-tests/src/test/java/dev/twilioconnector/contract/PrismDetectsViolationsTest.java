@@ -1,0 +1,61 @@
+package dev.twilioconnector.contract;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+
+import static dev.twilioconnector.contract.Verdicts.assertPrismAccepted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Negative controls: requests that break Twilio's schema on purpose. They prove that Prism, as this
+ * suite runs it, refuses such a request with 422, and that the check every other test makes
+ * ({@link Verdicts#assertPrismAccepted}) then fails; a suite that cannot fail would prove nothing.
+ */
+@ExtendWith(TwilioContract.class)
+class PrismDetectsViolationsTest {
+
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + MockedTwilio.ACCOUNT + "/Messages.json";
+    private static final String AUTH = PrismClient.basicAuth(MockedTwilio.ACCOUNT, MockedTwilio.TOKEN);
+
+    private final MockedTwilio twilio;
+
+    PrismDetectsViolationsTest(MockedTwilio twilio) {
+        this.twilio = twilio;
+    }
+
+    @Test
+    void prismAnswers422ToAMessageWithoutRecipient() throws IOException, InterruptedException {
+        HttpResponse<String> answer = PrismClient.postForm(twilio.apiPrismUrl() + MESSAGES, AUTH, "From=%2B15005550006&Body=Hi");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(answer.body()).contains("UNPROCESSABLE_ENTITY", "required", "'To'");
+    }
+
+    @Test
+    void theSuitesCheckFailsWhenPrismRefusesARequest() throws IOException, InterruptedException {
+        // through the router, as the connector's requests go: the journal records Prism's 422
+        PrismClient.postForm(twilio.baseUrl() + "/v2/Services/VA0123456789abcdef0123456789abcdef/Verifications", AUTH, "To=%2B15551230001");
+
+        assertThat(twilio.exchanges()).singleElement().satisfies(exchange -> {
+            assertThat(exchange.status()).isEqualTo(422);
+            assertThat(exchange.answer()).contains("Channel");
+        });
+        assertThatThrownBy(() -> assertPrismAccepted(twilio, 1)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("422").hasMessageContaining("Channel");
+    }
+
+    @Test
+    void aMediaUrlThatIsNoUrlIsStillRefusedWithTheEncodingWrittenOut() throws IOException, InterruptedException {
+        // PrismDocument writes out the form encoding of MediaUrl; Prism must still check each value against the schema
+        HttpResponse<String> answer = PrismClient.postForm(twilio.apiPrismUrl() + MESSAGES, AUTH,
+                "To=%2B15551230001&From=%2B15005550006&MediaUrl=ticket.png");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("MediaUrl");
+    }
+}
