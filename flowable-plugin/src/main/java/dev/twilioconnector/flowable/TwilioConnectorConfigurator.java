@@ -6,11 +6,13 @@ import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskParseHandler;
 import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskValidator;
 import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskXmlConverter;
 import dev.twilioconnector.flowable.delegate.ActionDelegates;
+import dev.twilioconnector.flowable.expression.MessageSidFunction;
 import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import dev.twilioconnector.flowable.outbound.DataSources;
 import dev.twilioconnector.flowable.outbound.SendLedger;
 import dev.twilioconnector.flowable.schema.PluginSchema;
 import org.flowable.common.engine.api.Engine;
+import org.flowable.common.engine.api.delegate.FlowableFunctionDelegate;
 import org.flowable.common.engine.api.engine.EngineLifecycleListener;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
 import org.flowable.common.engine.impl.EngineConfigurator;
@@ -85,6 +87,12 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
                     configuration.getCustomServiceTaskValidator().getClass().getName());
         }
         configuration.setCustomServiceTaskValidator(new TwilioServiceTaskValidator());
+        List<FlowableFunctionDelegate> functions = new ArrayList<>();
+        if (configuration.getCustomFlowableFunctionDelegates() != null) {
+            functions.addAll(configuration.getCustomFlowableFunctionDelegates());
+        }
+        functions.add(new MessageSidFunction());
+        configuration.setCustomFlowableFunctionDelegates(functions);
         configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration, this));
         if (ownsConnector) {
             configuration.addEngineLifecycleListener(new ClosesConnector());

@@ -20,6 +20,7 @@ public enum Setting {
     INITIAL_BACKOFF("TWILIO_SEND_INITIAL_BACKOFF", "twilio.send.initial-backoff"),
     MAX_BACKOFF("TWILIO_SEND_MAX_BACKOFF", "twilio.send.max-backoff"),
     WEBHOOK_URL("TWILIO_WEBHOOK_URL", "twilio.webhook.public-url"),
+    WEBHOOK_STATUS_PATH("TWILIO_WEBHOOK_STATUS_PATH", "twilio.webhook.status-path"),
     TRIGGERS("TWILIO_TRIGGERS", "twilio.triggers.location");
 
     private final String environmentVariable;

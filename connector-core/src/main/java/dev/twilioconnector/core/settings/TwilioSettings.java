@@ -20,6 +20,9 @@ import java.util.function.Function;
  * @param readTimeout         how long Twilio may take to answer a request
  * @param parallelism         how many requests one connector sends at once
  * @param retry               what is retried, how often and with which waits
+ * @param statusCallbackUrl   where Twilio is to report the delivery status of messages whose task names no
+ *                            {@code smsStatusCallback}: the application's public URL and its status path, or
+ *                            {@code null} (no report) when the public URL is not configured
  */
 public record TwilioSettings(
         String accountSid,
@@ -32,12 +35,14 @@ public record TwilioSettings(
         Duration connectTimeout,
         Duration readTimeout,
         int parallelism,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        URI statusCallbackUrl) {
 
     public static final URI TWILIO_API = URI.create("https://api.twilio.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_PARALLELISM = 16;
+    public static final String DEFAULT_STATUS_PATH = "/twilio/status";
 
     public static final String MISSING_CREDENTIALS =
             "Twilio credentials are not configured: set TWILIO_ACCOUNT and TWILIO_TOKEN "
@@ -62,15 +67,31 @@ public record TwilioSettings(
             throw new IllegalArgumentException(Setting.PARALLELISM.property() + " must be at least 1, was " + parallelism);
         }
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
-        String scheme = apiBaseUrl.getScheme() == null ? "" : apiBaseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || apiBaseUrl.getHost() == null) {
+        if (!isHttpUrl(apiBaseUrl)) {
             throw new IllegalArgumentException(Setting.API_BASE_URL.property() + " must be an http(s) URL, was '" + apiBaseUrl + "'");
         }
+        if (statusCallbackUrl != null && !isHttpUrl(statusCallbackUrl)) {
+            throw new IllegalArgumentException(Setting.WEBHOOK_URL.property() + " must be an http(s) URL, was '"
+                    + statusCallbackUrl + "' with its status path");
+        }
+    }
+
+    /**
+     * The status callback URL for the application reached at {@code publicUrl}: {@code null} without
+     * one, else the public URL followed by {@code statusPath} ({@value #DEFAULT_STATUS_PATH} when blank).
+     */
+    public static URI statusCallbackOf(String publicUrl, String statusPath) {
+        if (publicUrl == null || publicUrl.isBlank()) {
+            return null;
+        }
+        String base = publicUrl.trim().replaceAll("/+$", "");
+        String path = statusPath == null || statusPath.isBlank() ? DEFAULT_STATUS_PATH : statusPath.trim();
+        return URI.create(base + (path.startsWith("/") ? path : "/" + path));
     }
 
     /** Settings with every default and no credentials: a starting point for {@code with…} copies. */
     public static TwilioSettings defaults() {
-        return new TwilioSettings(null, null, null, null, null, null, null, null, null, DEFAULT_PARALLELISM, null);
+        return new TwilioSettings(null, null, null, null, null, null, null, null, null, DEFAULT_PARALLELISM, null, null);
     }
 
     /**
@@ -96,7 +117,8 @@ public record TwilioSettings(
                 durationOr(read, Setting.CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
                 durationOr(read, Setting.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
                 intOr(read, Setting.PARALLELISM, DEFAULT_PARALLELISM),
-                retry);
+                retry,
+                statusCallbackOf(read.apply(Setting.WEBHOOK_URL), read.apply(Setting.WEBHOOK_STATUS_PATH)));
     }
 
     /** System properties first, then the process environment: how an engine without Spring is configured. */
@@ -133,32 +155,37 @@ public record TwilioSettings(
 
     public TwilioSettings withCredentials(String accountSid, String authToken) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
     }
 
     public TwilioSettings withApiKey(String apiKey, String apiSecret) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
     }
 
     public TwilioSettings withApiBaseUrl(URI apiBaseUrl) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
     }
 
     public TwilioSettings withSenders(String defaultFrom, String messagingServiceSid) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
     }
 
     public TwilioSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+    }
+
+    public TwilioSettings withStatusCallbackUrl(URI statusCallbackUrl) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
     }
 
     public TwilioSettings withSending(int parallelism, RetryPolicy retry) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
     }
 
     @Override
@@ -173,7 +200,13 @@ public record TwilioSettings(
                 + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout
                 + ", parallelism=" + parallelism
-                + ", retry=" + retry + "]";
+                + ", retry=" + retry
+                + ", statusCallbackUrl=" + statusCallbackUrl + "]";
+    }
+
+    private static boolean isHttpUrl(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
     }
 
     private static String blankToNull(String value) {

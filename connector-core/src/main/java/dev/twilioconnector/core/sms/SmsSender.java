@@ -89,7 +89,9 @@ public final class SmsSender {
         } catch (TemplateProblem e) {
             return SendOutcome.failed(Problem.ofWholeSend(e.getMessage()));
         }
-        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow(), request.options(), request.journal());
+        MessageOptions options = request.options().statusCallback() == null && settings.statusCallbackUrl() != null
+                ? request.options().withStatusCallback(settings.statusCallbackUrl()) : request.options();
+        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow(), options, request.journal());
     }
 
     private static Map<String, String> withoutText(List<String> recipients) {

@@ -281,6 +281,37 @@ class TwilioSettingsTest {
     }
 
     @Nested
+    class StatusCallback {
+
+        @Test
+        void noneWithoutAPublicUrl() {
+            assertThat(TwilioSettings.defaults().statusCallbackUrl()).isNull();
+            assertThat(fromOne("TWILIO_WEBHOOK_STATUS_PATH", "/hooks/status").statusCallbackUrl()).isNull();
+        }
+
+        @Test
+        void thePublicUrlAndTheDefaultStatusPath() {
+            assertThat(fromOne("TWILIO_WEBHOOK_URL", "https://bpm.example.com/app/").statusCallbackUrl())
+                    .isEqualTo(URI.create("https://bpm.example.com/app/twilio/status"));
+        }
+
+        @Test
+        void aStatusPathOfItsOwn() {
+            Map<String, String> values = new HashMap<>();
+            values.put("twilio.webhook.public-url", "https://bpm.example.com");
+            values.put("TWILIO_WEBHOOK_STATUS_PATH", "hooks/delivery");
+            assertThat(from(values).statusCallbackUrl()).isEqualTo(URI.create("https://bpm.example.com/hooks/delivery"));
+        }
+
+        @Test
+        void mustBeHttpUrl() {
+            assertThatThrownBy(() -> fromOne("TWILIO_WEBHOOK_URL", "bpm.example.com"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.webhook.public-url");
+        }
+    }
+
+    @Nested
     class CredentialChecks {
 
         private final TwilioSettings none = TwilioSettings.defaults();

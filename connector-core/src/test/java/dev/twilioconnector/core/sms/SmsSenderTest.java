@@ -136,6 +136,23 @@ class SmsSenderTest {
         }
 
         @Test
+        void theApplicationsStatusWebhookIsAskedForUnlessTheTaskNamesItsOwn() {
+            acceptEveryone();
+            TwilioSettings settings = twilio.settings()
+                    .withStatusCallbackUrl(TwilioSettings.statusCallbackOf("https://bpm.example.com/app/", null));
+
+            connector(settings).sms().send(sms(A, "tracked"));
+            MessageOptions own = MessageOptions.NONE.withStatusCallback(URI.create("https://hooks.example.com/mine"));
+            connector(settings).sms().send(new SendSms(null, null, B, "own callback", Map.of(), own, DeliveryJournal.NONE));
+            connector().sms().send(sms(C, "no public URL"));
+
+            List<LoggedRequest> requests = twilio.requests();
+            assertThat(form(requests.get(0))).containsEntry("StatusCallback", "https://bpm.example.com/app/twilio/status");
+            assertThat(form(requests.get(1))).containsEntry("StatusCallback", "https://hooks.example.com/mine");
+            assertThat(form(requests.get(2))).doesNotContainKey("StatusCallback");
+        }
+
+        @Test
         void bodyKeepsUnicodeAndReservedCharacters() {
             acceptEveryone();
             String body = "Grüße & 100% ✓ a+b=c?d #1\nline 2";

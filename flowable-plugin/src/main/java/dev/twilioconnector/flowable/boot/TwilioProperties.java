@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param messagingServiceSid Messaging Service ({@code MG…}) for tasks that name no sender; {@code TWILIO_MESSAGING_SERVICE_SID}
  * @param http                HTTP timeouts
  * @param send                concurrency and retries of outbound requests
+ * @param webhook             where Twilio reaches this application, so that SEND_SMS can ask for delivery reports
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(
@@ -33,7 +34,21 @@ public record TwilioProperties(
         String defaultFrom,
         String messagingServiceSid,
         @DefaultValue Http http,
-        @DefaultValue Send send) {
+        @DefaultValue Send send,
+        @DefaultValue Webhook webhook) {
+
+    /**
+     * The part of {@code twilio.webhook.*} that outbound messages need (the rest belongs to the webhook itself).
+     *
+     * @param publicUrl  the application's public base URL; when set, SEND_SMS asks Twilio for delivery reports
+     *                   at it plus {@code statusPath} unless the task names its own {@code smsStatusCallback};
+     *                   {@code TWILIO_WEBHOOK_URL}
+     * @param statusPath the path of the delivery-status webhook under the public URL; {@code TWILIO_WEBHOOK_STATUS_PATH}
+     */
+    public record Webhook(
+            String publicUrl,
+            @DefaultValue(TwilioSettings.DEFAULT_STATUS_PATH) String statusPath) {
+    }
 
     /**
      * @param connectTimeout how long opening a connection to Twilio may take
@@ -60,7 +75,8 @@ public record TwilioProperties(
     public TwilioSettings toSettings() {
         return new TwilioSettings(account, token, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
                 http.connectTimeout(), http.readTimeout(), send.parallelism(),
-                new RetryPolicy(send.maxAttempts(), send.initialBackoff(), send.maxBackoff()));
+                new RetryPolicy(send.maxAttempts(), send.initialBackoff(), send.maxBackoff()),
+                TwilioSettings.statusCallbackOf(webhook.publicUrl(), webhook.statusPath()));
     }
 
     @Override

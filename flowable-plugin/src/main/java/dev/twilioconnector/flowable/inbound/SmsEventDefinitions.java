@@ -13,8 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Deploys the {@code SMS_RECEIVED} event definition and its inbound channel into the engine's event
- * registry. Deploying the same definitions again (every start, every node) is filtered out as a
+ * Deploys the {@code SMS_RECEIVED} and {@code SMS_STATUS} event definitions and their inbound
+ * channels into the engine's event registry. Deploying the same definitions again (every start, every node) is filtered out as a
  * duplicate, so the registry keeps one version until the definitions change.
  */
 public final class SmsEventDefinitions {
@@ -22,6 +22,8 @@ public final class SmsEventDefinitions {
     public static final String DEPLOYMENT_NAME = "twilio-connector-sms-events";
     private static final String EVENT = "sms-received.event";
     private static final String CHANNEL = "sms-received.channel";
+    private static final String STATUS_EVENT = "sms-status.event";
+    private static final String STATUS_CHANNEL = "sms-status.channel";
 
     private SmsEventDefinitions() {
     }
@@ -31,15 +33,26 @@ public final class SmsEventDefinitions {
                 .name(DEPLOYMENT_NAME)
                 .addString(EVENT, read(EVENT))
                 .addString(CHANNEL, read(CHANNEL))
+                .addString(STATUS_EVENT, read(STATUS_EVENT))
+                .addString(STATUS_CHANNEL, read(STATUS_CHANNEL))
                 .enableDuplicateFiltering()
                 .deploy();
     }
 
     /** The channel {@code SMS_RECEIVED} events are handed to the registry on. */
     public static InboundChannelModel channel(AbstractEngineConfiguration processEngine) {
-        Object model = repository(processEngine).getChannelModelByKey(SmsReceivedEvent.CHANNEL_KEY);
+        return channel(processEngine, SmsReceivedEvent.CHANNEL_KEY);
+    }
+
+    /** The channel {@code SMS_STATUS} events are handed to the registry on. */
+    public static InboundChannelModel statusChannel(AbstractEngineConfiguration processEngine) {
+        return channel(processEngine, SmsStatusEvent.CHANNEL_KEY);
+    }
+
+    private static InboundChannelModel channel(AbstractEngineConfiguration processEngine, String key) {
+        Object model = repository(processEngine).getChannelModelByKey(key);
         if (!(model instanceof InboundChannelModel inbound)) {
-            throw new FlowableException("The inbound channel " + SmsReceivedEvent.CHANNEL_KEY + " is not deployed");
+            throw new FlowableException("The inbound channel " + key + " is not deployed");
         }
         return inbound;
     }
@@ -47,7 +60,7 @@ public final class SmsEventDefinitions {
     private static EventRepositoryService repository(AbstractEngineConfiguration processEngine) {
         Object eventRegistry = processEngine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
         if (!(eventRegistry instanceof EventRegistryEngineConfiguration configuration)) {
-            throw new FlowableException("The process engine runs without an event registry; SMS_RECEIVED needs one");
+            throw new FlowableException("The process engine runs without an event registry; SMS_RECEIVED and SMS_STATUS need one");
         }
         return configuration.getEventRepositoryService();
     }

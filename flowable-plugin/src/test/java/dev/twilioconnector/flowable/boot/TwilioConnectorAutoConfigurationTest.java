@@ -56,7 +56,9 @@ class TwilioConnectorAutoConfigurationTest {
                 "twilio.send.parallelism=3",
                 "twilio.send.max-attempts=2",
                 "twilio.send.initial-backoff=50ms",
-                "twilio.send.max-backoff=4s").run(context -> {
+                "twilio.send.max-backoff=4s",
+                "twilio.webhook.public-url=https://bpm.example.com",
+                "twilio.webhook.status-path=/hooks/delivery").run(context -> {
             TwilioSettings settings = context.getBean(TwilioSettings.class);
             assertThat(settings.accountSid()).isEqualTo("AC0123456789abcdef0123456789abcdef");
             assertThat(settings.authToken()).isEqualTo("property-token");
@@ -72,6 +74,7 @@ class TwilioConnectorAutoConfigurationTest {
             assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofMillis(50));
             assertThat(settings.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(4));
             assertThat(settings.credentials()).get().matches(credentials -> credentials.usesApiKey());
+            assertThat(settings.statusCallbackUrl()).isEqualTo(URI.create("https://bpm.example.com/hooks/delivery"));
         });
     }
 
@@ -85,6 +88,7 @@ class TwilioConnectorAutoConfigurationTest {
             assertThat(settings.parallelism()).isEqualTo(16);
             assertThat(settings.retry().maxAttempts()).isEqualTo(5);
             assertThat(settings.credentialsProblem()).isPresent();
+            assertThat(settings.statusCallbackUrl()).as("no public URL, no delivery reports").isNull();
         });
     }
 
@@ -101,7 +105,8 @@ class TwilioConnectorAutoConfigurationTest {
                             "TWILIO_API_BASE_URL", "http://127.0.0.1:9999",
                             "TWILIO_FROM", "+15005550006",
                             "TWILIO_MESSAGING_SERVICE_SID", "MG0123456789abcdef0123456789abcdef",
-                            "TWILIO_SEND_PARALLELISM", "5")));
+                            "TWILIO_SEND_PARALLELISM", "5",
+                            "TWILIO_WEBHOOK_URL", "https://bpm.example.com/app")));
             new TwilioEnvironmentVariables().postProcessEnvironment(environment, null);
         }).run(context -> {
             TwilioSettings settings = context.getBean(TwilioSettings.class);
@@ -113,6 +118,7 @@ class TwilioConnectorAutoConfigurationTest {
             assertThat(settings.defaultFrom()).isEqualTo("+15005550006");
             assertThat(settings.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
             assertThat(settings.parallelism()).isEqualTo(5);
+            assertThat(settings.statusCallbackUrl()).isEqualTo(URI.create("https://bpm.example.com/app/twilio/status"));
         });
     }
 
