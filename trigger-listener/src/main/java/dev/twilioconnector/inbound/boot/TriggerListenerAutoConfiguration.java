@@ -5,13 +5,17 @@ import dev.twilioconnector.core.template.SmsTemplates;
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
+import dev.twilioconnector.inbound.reception.EventRegistryStatusPublisher;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.SmsEventPublisher;
 import dev.twilioconnector.inbound.reception.SmsReception;
+import dev.twilioconnector.inbound.reception.StatusEventPublisher;
+import dev.twilioconnector.inbound.reception.StatusReception;
 import dev.twilioconnector.inbound.trigger.Trigger;
 import dev.twilioconnector.inbound.trigger.TriggerFile;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
 import dev.twilioconnector.inbound.webhook.SignatureCheck;
+import dev.twilioconnector.inbound.webhook.SmsStatusController;
 import dev.twilioconnector.inbound.webhook.SmsWebhookController;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.ProcessEngineAutoConfiguration;
@@ -31,8 +35,9 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 
 /**
- * The inbound half in a servlet web application with Flowable: the webhook, the trigger file (checked
- * at start-up), deduplication in the engine database and publication through the event registry.
+ * The inbound half in a servlet web application with Flowable: the message and delivery-status
+ * webhooks, the trigger file (checked at start-up), deduplication in the engine database and
+ * publication through the event registry.
  * Every bean backs off to one the application defines itself.
  */
 @AutoConfiguration(after = {TwilioConnectorAutoConfiguration.class, ProcessEngineAutoConfiguration.class})
@@ -94,6 +99,26 @@ public final class TriggerListenerAutoConfiguration {
     SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, WebhookProperties properties,
                                                     ObjectProvider<InboundMetrics> metrics) {
         return new SmsWebhookController(reception, signatures, properties.validateSignature(), properties.publicUrl(),
+                metrics.getIfAvailable(() -> InboundMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StatusEventPublisher twilioStatusEventPublisher(SpringProcessEngineConfiguration engine) {
+        return new EventRegistryStatusPublisher(engine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StatusReception twilioStatusReception(InboundMessageLedger ledger, StatusEventPublisher publisher) {
+        return new StatusReception(ledger, publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SmsStatusController twilioSmsStatusController(StatusReception reception, SignatureCheck signatures, WebhookProperties properties,
+                                                  ObjectProvider<InboundMetrics> metrics) {
+        return new SmsStatusController(reception, signatures, properties.validateSignature(), properties.publicUrl(),
                 metrics.getIfAvailable(() -> InboundMetrics.NONE));
     }
 

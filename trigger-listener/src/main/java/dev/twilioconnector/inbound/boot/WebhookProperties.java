@@ -14,6 +14,8 @@ import java.time.Duration;
  *                               request's path and query. Unset: the URL is rebuilt from the request and its
  *                               {@code X-Forwarded-*} headers. {@code TWILIO_WEBHOOK_URL}
  * @param path                   where Twilio posts incoming messages
+ * @param statusPath             where Twilio posts delivery reports of outbound messages; SEND_SMS asks for them
+ *                               there when {@code publicUrl} is set. {@code TWILIO_WEBHOOK_STATUS_PATH}
  * @param validateSignature      check {@code X-Twilio-Signature}; switch off only for local experiments
  * @param duplicateWait          how long a repeated delivery waits for the first one's reply
  * @param takeoverAfter          how long a delivery may stay unanswered (its node died) before a repeat handles the message
@@ -23,6 +25,7 @@ import java.time.Duration;
 public record WebhookProperties(
         URI publicUrl,
         @DefaultValue("/twilio/sms") String path,
+        @DefaultValue("/twilio/status") String statusPath,
         @DefaultValue("true") boolean validateSignature,
         @DefaultValue("10s") Duration duplicateWait,
         @DefaultValue("2m") Duration takeoverAfter,

@@ -3,8 +3,6 @@ package dev.twilioconnector.inbound.webhook;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.SmsReception;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /twilio/sms} (path from {@code twilio.webhook.path}): Twilio's form-encoded incoming
@@ -23,17 +22,13 @@ import java.util.Map;
 @RestController
 public class SmsWebhookController {
 
-    public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
-    public static final String INVALID_SIGNATURE = "Invalid or missing X-Twilio-Signature";
+    public static final String SIGNATURE_HEADER = WebhookGuard.SIGNATURE_HEADER;
+    public static final String INVALID_SIGNATURE = WebhookGuard.INVALID_SIGNATURE;
     public static final String MISSING_SID = "MessageSid is missing";
     private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
-    private static final Logger LOG = LoggerFactory.getLogger(SmsWebhookController.class);
 
     private final SmsReception reception;
-    private final SignatureCheck signatures;
-    private final boolean validateSignature;
-    private final URI publicUrl;
-    private final InboundMetrics metrics;
+    private final WebhookGuard guard;
 
     public SmsWebhookController(SmsReception reception, SignatureCheck signatures, boolean validateSignature, URI publicUrl) {
         this(reception, signatures, validateSignature, publicUrl, InboundMetrics.NONE);
@@ -42,22 +37,15 @@ public class SmsWebhookController {
     public SmsWebhookController(SmsReception reception, SignatureCheck signatures, boolean validateSignature, URI publicUrl,
                                 InboundMetrics metrics) {
         this.reception = reception;
-        this.signatures = signatures;
-        this.validateSignature = validateSignature;
-        this.publicUrl = publicUrl;
-        this.metrics = metrics;
+        this.guard = new WebhookGuard(signatures, validateSignature, publicUrl, metrics);
     }
 
     @PostMapping(path = "${twilio.webhook.path:/twilio/sms}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<String> receive(HttpServletRequest request) {
         Map<String, String> form = formParameters(request);
-        if (validateSignature) {
-            String url = WebhookUrl.of(request, publicUrl);
-            if (!signatures.isValid(url, form, request.getHeader(SIGNATURE_HEADER))) {
-                LOG.warn("Rejected a webhook call for {} from {}: {}", url, request.getRemoteAddr(), INVALID_SIGNATURE);
-                metrics.rejected();
-                return ResponseEntity.status(403).contentType(MediaType.TEXT_PLAIN).body(INVALID_SIGNATURE);
-            }
+        Optional<ResponseEntity<String>> refusal = guard.refusal(request, form);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         InboundSms sms = InboundSms.of(form);
         if (sms.messageSid() == null || sms.messageSid().isBlank()) {

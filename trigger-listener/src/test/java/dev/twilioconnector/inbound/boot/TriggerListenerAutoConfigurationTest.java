@@ -4,6 +4,8 @@ import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
 import dev.twilioconnector.inbound.trigger.InvalidTriggerFile;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
 import dev.twilioconnector.inbound.webhook.SignatureCheck;
+import dev.twilioconnector.inbound.reception.StatusReception;
+import dev.twilioconnector.inbound.webhook.SmsStatusController;
 import dev.twilioconnector.inbound.webhook.SmsWebhookController;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,8 @@ class TriggerListenerAutoConfigurationTest {
     @Test
     void withoutATriggerFileNoTriggerIsActiveAndStartUpSaysSo(CapturedOutput output) {
         runner.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(SmsWebhookController.class);
+            assertThat(context).hasNotFailed().hasSingleBean(SmsWebhookController.class).hasSingleBean(SmsStatusController.class)
+                    .hasSingleBean(StatusReception.class);
             assertThat(context.getBean(TriggerSet.class).triggers()).isEmpty();
             assertThat(output).contains("No trigger file (TWILIO_TRIGGERS / twilio.triggers.location): no trigger is active");
         });

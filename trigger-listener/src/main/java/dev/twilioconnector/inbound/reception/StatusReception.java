@@ -1,0 +1,59 @@
+package dev.twilioconnector.inbound.reception;
+
+import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
+import dev.twilioconnector.flowable.inbound.InboundMessageLedger.Claim;
+import dev.twilioconnector.inbound.webhook.DeliveryReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One delivery report after its signature was checked: published once per message and status,
+ * however often Twilio posts it and whichever node gets it. Reports of one message with different
+ * statuses (sent, then delivered) are each published.
+ */
+public final class StatusReception {
+
+    /** What became of a report. */
+    public enum Outcome {
+        /** Handed to the engine as {@code SMS_STATUS}. */
+        PUBLISHED,
+        /** Published before; nothing done. */
+        REPEATED,
+        /** Another delivery of it is being handled right now. */
+        BUSY,
+        /** The engine did not take it; a later delivery of it will be handled afresh. */
+        FAILED
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusReception.class);
+
+    private final InboundMessageLedger ledger;
+    private final StatusEventPublisher publisher;
+
+    public StatusReception(InboundMessageLedger ledger, StatusEventPublisher publisher) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+    }
+
+    public Outcome receive(DeliveryReport report) {
+        Claim claim = ledger.claim(report.key());
+        if (claim instanceof Claim.Repeat) {
+            LOG.debug("Report {} of message {} was received before", report.status(), report.messageSid());
+            return Outcome.REPEATED;
+        }
+        if (claim instanceof Claim.Busy) {
+            return Outcome.BUSY;
+        }
+        try {
+            publisher.publish(report);
+        } catch (RuntimeException e) {
+            LOG.error("Report {} of message {} could not be published as SMS_STATUS: {}", report.status(), report.messageSid(),
+                    e.getMessage(), e);
+            ledger.release(report.key());
+            return Outcome.FAILED;
+        }
+        ledger.answer(report.key(), null);
+        LOG.debug("Report {} of message {} published as SMS_STATUS", report.status(), report.messageSid());
+        return Outcome.PUBLISHED;
+    }
+}
