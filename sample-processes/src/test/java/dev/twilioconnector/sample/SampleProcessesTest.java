@@ -79,6 +79,27 @@ class SampleProcessesTest {
     }
 
     @Test
+    void aPickupNoticeEndsWhenTwilioReportsItDelivered() {
+        String id = runtime.startProcessInstanceByKey("pickupNotice", Map.of("customerPhone", "+15551231007",
+                "customerName", "Grace")).getId();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(endVariable(id, "outcome")));
+        SandboxMessage notice = messages.outbound().stream().filter(message -> "+15551231007".equals(message.to())).findFirst().orElseThrow();
+        assertThat(notice.status()).isEqualTo(SandboxMessage.DELIVERED);
+    }
+
+    @Test
+    void anUndeliveredPickupNoticeAsksAPersonToCall(@Autowired org.flowable.engine.TaskService tasks) {
+        String id = runtime.startProcessInstanceByKey("pickupNotice", Map.of("customerPhone", "+15551230000",
+                "customerName", "Barbara")).getId();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasks.createTaskQuery().processInstanceId(id).count() == 1);
+        assertThat(tasks.createTaskQuery().processInstanceId(id).singleResult().getName())
+                .isEqualTo("Call Barbara: the pickup notice did not arrive");
+        assertThat(runtime.getVariables(id)).containsEntry("outcome", "not delivered").containsEntry("deliveryErrorCode", 30003);
+    }
+
+    @Test
     void noCancelsTheAppointment() {
         String id = runtime.startProcessInstanceByKey("appointmentReminder", Map.of("customerPhone", "+15551231003",
                 "customerName", "Edsger", "appointmentTime", "Wednesday 14:00")).getId();

@@ -104,6 +104,19 @@ public class ConsoleController {
         return "redirect:/";
     }
 
+    @PostMapping("/console/pickup")
+    public String pickup(@RequestParam String customerPhone, @RequestParam String customerName,
+                         @RequestParam(defaultValue = "PT10M") String reportTimeout, RedirectAttributes redirect) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("customerPhone", customerPhone.trim());
+        variables.put("customerName", customerName.trim());
+        variables.put("reportTimeout", reportTimeout.trim());
+        String id = runtime.startProcessInstanceByKey("pickupNotice", variables).getId();
+        redirect.addFlashAttribute("notice", "Started pickup notice " + id + " for " + customerPhone
+                + ". It waits for Twilio's delivery report; see its outcome below.");
+        return "redirect:/";
+    }
+
     @PostMapping("/console/broadcast")
     public String broadcast(@RequestParam String recipients, @RequestParam String body, RedirectAttributes redirect) {
         List<String> numbers = List.of(recipients.split("[,;\\s]+"));

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * The sandbox's Twilio Messages API (2010-04-01) under {@code /sandbox}: create, fetch and list
  * messages with Twilio's paths, Basic authentication, JSON fields, paging and error codes, so the
  * connector and the Twilio SDK run unchanged against it. Nothing leaves the machine: a "sent" message
- * is recorded in {@link SandboxMessages} and stays {@code queued}.
+ * is recorded in {@link SandboxMessages}; with a {@code StatusCallback}, {@link SandboxStatusReports}
+ * reports it sent and delivered as Twilio would (otherwise it stays {@code queued}).
  *
  * <p>Active only in sandbox mode ({@code twilio.sandbox.enabled=true}, see {@link SandboxMode}).
  */
@@ -60,10 +61,12 @@ public class SandboxApi {
 
     private final SandboxMessages messages;
     private final TwilioSettings settings;
+    private final SandboxStatusReports reports;
 
-    public SandboxApi(SandboxMessages messages, TwilioSettings settings) {
+    public SandboxApi(SandboxMessages messages, TwilioSettings settings, SandboxStatusReports reports) {
         this.messages = messages;
         this.settings = settings;
+        this.reports = reports;
     }
 
     @PostMapping("/Messages.json")
@@ -103,7 +106,14 @@ public class SandboxApi {
         }
         // A Messaging Service picks a sender from its pool; the sandbox's pool is its own number.
         String sender = from != null ? from : Optional.ofNullable(settings.defaultFrom()).orElse(SandboxMode.DEFAULT_FROM);
+        String statusCallback = blankToNull(form.getFirst("StatusCallback"));
+        if (statusCallback != null && !statusCallback.matches("(?i)^https?://\\S+$")) {
+            return error(HttpStatus.BAD_REQUEST, 21609, "The StatusCallback URL " + statusCallback + " is not a valid URL.");
+        }
         SandboxMessage message = messages.createOutbound(sender, to, body, mediaUrls, messagingServiceSid);
+        if (statusCallback != null) {
+            reports.follow(message, statusCallback, accountSid);
+        }
         return json(HttpStatus.CREATED, TwilioJson.message(message, accountSid, messagingServiceSid));
     }
 

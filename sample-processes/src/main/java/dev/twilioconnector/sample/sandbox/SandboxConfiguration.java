@@ -9,7 +9,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The sandbox's beans, present only in sandbox mode ({@code twilio.sandbox.enabled=true}, set by
- * {@link SandboxMode} when no Twilio account is configured): the message store and the phone.
+ * {@link SandboxMode} when no Twilio account is configured): the message store, the phone and the
+ * delivery reports.
  * {@link SandboxApi}, a controller found by component scanning, carries the same condition.
  * Other components reach them through {@code ObjectProvider<SandboxMessages>} / {@code ObjectProvider<SandboxPhone>},
  * which are empty when real credentials are used.
@@ -21,6 +22,11 @@ public class SandboxConfiguration {
     @Bean
     SandboxMessages sandboxMessages() {
         return new SandboxMessages();
+    }
+
+    @Bean(destroyMethod = "close")
+    SandboxStatusReports sandboxStatusReports(SandboxMessages messages, TwilioSettings settings) {
+        return new SandboxStatusReports(messages, settings);
     }
 
     @Bean

@@ -12,7 +12,8 @@ import java.util.List;
  * @param from      sender
  * @param to        recipient
  * @param body      the text, {@code ""} for a media-only message
- * @param status    {@code queued} for outbound, {@code received} for inbound
+ * @param status    for outbound {@code queued}, then {@code sent} and {@code delivered} (or {@code undelivered}) as the
+ *                  sandbox reports them; {@code received} for inbound
  * @param createdAt when the sandbox took it
  * @param mediaUrls attached media, in order
  * @param reply     for inbound messages the text of the application's TwiML reply ({@code null} for {@code <Response/>}
@@ -25,6 +26,9 @@ public record SandboxMessage(String sid, String direction, String from, String t
     public static final String INBOUND = "inbound";
     public static final String QUEUED = "queued";
     public static final String RECEIVED = "received";
+    public static final String SENT = "sent";
+    public static final String DELIVERED = "delivered";
+    public static final String UNDELIVERED = "undelivered";
 
     public SandboxMessage {
         body = body == null ? "" : body;
@@ -37,6 +41,10 @@ public record SandboxMessage(String sid, String direction, String from, String t
 
     public boolean isInbound() {
         return INBOUND.equals(direction);
+    }
+
+    SandboxMessage withStatus(String newStatus) {
+        return new SandboxMessage(sid, direction, from, to, body, newStatus, createdAt, mediaUrls, reply);
     }
 
     SandboxMessage withReply(String replyText) {

@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code twilio.sandbox.enabled} is not {@code false}. It then adds, as the last property source, the
  * sandbox account ({@link #ACCOUNT_SID}), a fresh random auth token per start (never logged), the API
  * base URL {@code http://127.0.0.1:${server.port}/sandbox} (resolved when the properties are bound, so
- * a port given later, e.g. by a test, still counts) and the default sender {@link #DEFAULT_FROM}.
+ * a port given later, e.g. by a test, still counts), the default sender {@link #DEFAULT_FROM} and the
+ * public URL {@link #PUBLIC_URL}, so that SEND_SMS asks for delivery reports and the sandbox sends them.
  * A setting the user gave a value wins; a blank one (such as {@code twilio.token=${TWILIO_TOKEN:}})
  * does not, because the source is then ranked first (it still holds only the settings without a value).
  * With credentials configured nothing is added and {@code twilio.sandbox.enabled} stays unset.
@@ -37,7 +38,9 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
     /** Twilio's magic test number, the sandbox's own number and default sender. */
     public static final String DEFAULT_FROM = "+15005550006";
     public static final String BASE_PATH = "/sandbox";
-    public static final String API_BASE_URL = "http://127.0.0.1:${server.port:8080}${server.servlet.context-path:}" + BASE_PATH;
+    /** Where the sandbox reaches the application's webhooks, delivery reports included. */
+    public static final String PUBLIC_URL = "http://127.0.0.1:${server.port:8080}${server.servlet.context-path:}";
+    public static final String API_BASE_URL = PUBLIC_URL + BASE_PATH;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,6 +71,7 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
         shadowedByBlank |= offer(environment, sandbox, Setting.TOKEN.property(), Setting.TOKEN, newToken());
         shadowedByBlank |= offer(environment, sandbox, Setting.API_BASE_URL.property(), Setting.API_BASE_URL, API_BASE_URL);
         shadowedByBlank |= offer(environment, sandbox, Setting.DEFAULT_FROM.property(), Setting.DEFAULT_FROM, DEFAULT_FROM);
+        shadowedByBlank |= offer(environment, sandbox, Setting.WEBHOOK_URL.property(), Setting.WEBHOOK_URL, PUBLIC_URL);
         MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, sandbox);
         if (shadowedByBlank) {
             environment.getPropertySources().addFirst(source);

@@ -42,6 +42,7 @@ class SandboxModeTest {
         assertThat(environment.getProperty("twilio.token")).matches("^[0-9a-f]{32}$");
         assertThat(environment.getProperty("twilio.api-base-url")).isEqualTo("http://127.0.0.1:9999/sandbox");
         assertThat(environment.getProperty("twilio.default-from")).isEqualTo("+15005550006");
+        assertThat(environment.getProperty("twilio.webhook.public-url")).isEqualTo("http://127.0.0.1:9999");
     }
 
     @Test
