@@ -39,7 +39,7 @@ public final class EngineOverheadBenchmark {
     public void run() {
         report.section("1. Engine overhead: start -> SEND_SMS (1 recipient) -> end, vs start -> no-op JavaDelegate -> end");
         report.line("  plain engine (StandaloneProcessEngineConfiguration + TwilioConnectorConfigurator), async executor off, history audit;");
-        report.line("  fake Twilio (WireMock, loopback) answers 201 at once; one thread starts instances back to back; all variants in one"
+        report.line("  fake Twilio (a bare HTTP/1.1 responder on loopback, InstantTwilio) answers 201 at once; one thread starts instances back to back; all variants in one"
                 + " engine; warm-up " + options.overheadWarmup() + " instances of each (interleaved),");
         report.line("  then " + options.overheadRepetitions() + " repetitions x " + options.overheadInstances()
                 + " instances of each (batches interleaved, order rotating); figures are medians.");
@@ -73,7 +73,7 @@ public final class EngineOverheadBenchmark {
     private Result measure(Db db) {
         report.progress("engine overhead on " + db.label() + ": starting engine");
         Database database = databases.fresh(db, "overhead");
-        try (FakeTwilio twilio = FakeTwilio.immediate(false);
+        try (InstantTwilio twilio = new InstantTwilio();
              Engine engine = Engines.start(database, twilio.settings(16), "bench/engineOverhead.bpmn20.xml")) {
             RuntimeService runtime = engine.engine().getRuntimeService();
             report.progress("engine overhead on " + db.label() + ": warm-up");
