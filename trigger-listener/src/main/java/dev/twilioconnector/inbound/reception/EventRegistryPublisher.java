@@ -7,6 +7,7 @@ import dev.twilioconnector.inbound.webhook.InboundSms;
 import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
+import org.flowable.eventregistry.model.InboundChannelModel;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventRegistryPublisher implements SmsEventPublisher {
 
     private final ProcessEngineConfigurationImpl engine;
+    /** Looked up on first use: finding the channel asks the database for its latest version every time. */
+    private volatile InboundChannelModel channel;
     private final ObjectMapper json;
 
     public EventRegistryPublisher(ProcessEngineConfigurationImpl engine) {
@@ -40,6 +43,15 @@ public final class EventRegistryPublisher implements SmsEventPublisher {
         sms.mediaUrls().forEach(media::add);
         EventRegistryEngineConfiguration registry = (EventRegistryEngineConfiguration)
                 engine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
-        registry.getEventRegistry().eventReceived(SmsEventDefinitions.channel(engine), event.toString());
+        registry.getEventRegistry().eventReceived(channel(), event.toString());
+    }
+
+    private InboundChannelModel channel() {
+        InboundChannelModel known = channel;
+        if (known == null) {
+            known = SmsEventDefinitions.channel(engine);
+            channel = known;
+        }
+        return known;
     }
 }

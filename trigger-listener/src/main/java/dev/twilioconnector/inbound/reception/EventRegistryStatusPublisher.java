@@ -6,6 +6,7 @@ import dev.twilioconnector.inbound.webhook.DeliveryReport;
 import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
+import org.flowable.eventregistry.model.InboundChannelModel;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventRegistryStatusPublisher implements StatusEventPublisher {
 
     private final ProcessEngineConfigurationImpl engine;
+    /** Looked up on first use: finding the channel asks the database for its latest version every time. */
+    private volatile InboundChannelModel channel;
 
     public EventRegistryStatusPublisher(ProcessEngineConfigurationImpl engine) {
         this.engine = engine;
@@ -33,6 +36,15 @@ public final class EventRegistryStatusPublisher implements StatusEventPublisher 
         }
         EventRegistryEngineConfiguration registry = (EventRegistryEngineConfiguration)
                 engine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
-        registry.getEventRegistry().eventReceived(SmsEventDefinitions.statusChannel(engine), event.toString());
+        registry.getEventRegistry().eventReceived(channel(), event.toString());
+    }
+
+    private InboundChannelModel channel() {
+        InboundChannelModel known = channel;
+        if (known == null) {
+            known = SmsEventDefinitions.statusChannel(engine);
+            channel = known;
+        }
+        return known;
     }
 }

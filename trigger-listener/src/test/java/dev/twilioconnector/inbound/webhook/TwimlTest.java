@@ -54,6 +54,13 @@ class TwimlTest {
         assertThat(messageText(Twiml.reply(text))).isEqualTo(text);
     }
 
+    @Test
+    void charactersXmlCannotCarryBecomeReplacementCharacters() throws Exception {
+        String text = "bell\u0007 nul\u0000 lone\uD800 end";
+
+        assertThat(messageText(Twiml.reply(text))).isEqualTo("bell\uFFFD nul\uFFFD lone\uFFFD end");
+    }
+
     private static String messageText(String xml) throws Exception {
         Document document = parse(xml);
         Element response = document.getDocumentElement();
