@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,13 @@ public final class PhoneAddress {
     private static final String WHATSAPP = "whatsapp:";
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
+    /**
+     * Numbers already judged possible. libphonenumber's parse is the costliest step of preparing a
+     * message, and the same numbers (the sender above all) come back again and again. Bounded: it
+     * starts afresh when full.
+     */
+    private static final Set<String> POSSIBLE = ConcurrentHashMap.newKeySet();
+    static final int REMEMBERED = 10_000;
 
     private PhoneAddress() {
     }
@@ -32,6 +41,9 @@ public final class PhoneAddress {
         if (!E164.matcher(number).matches()) {
             return Optional.of(NOT_E164.formatted(address));
         }
+        if (POSSIBLE.contains(number)) {
+            return Optional.empty();
+        }
         try {
             if (!NUMBERS.isPossibleNumber(NUMBERS.parse(number, null))) {
                 return Optional.of(NOT_POSSIBLE.formatted(address));
@@ -39,7 +51,15 @@ public final class PhoneAddress {
         } catch (NumberParseException e) {
             return Optional.of(NOT_POSSIBLE.formatted(address));
         }
+        if (POSSIBLE.size() >= REMEMBERED) {
+            POSSIBLE.clear();
+        }
+        POSSIBLE.add(number);
         return Optional.empty();
+    }
+
+    static int rememberedCount() {
+        return POSSIBLE.size();
     }
 
     /** The address as Twilio expects it: the channel prefix in lower case. */
