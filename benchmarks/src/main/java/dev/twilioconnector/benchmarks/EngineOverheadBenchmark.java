@@ -42,7 +42,8 @@ public final class EngineOverheadBenchmark {
         report.line("  fake Twilio (a bare HTTP/1.1 responder on loopback, InstantTwilio) answers 201 at once; one thread starts instances back to back; all variants in one"
                 + " engine; warm-up " + options.overheadWarmup() + " instances of each (interleaved),");
         report.line("  then " + options.overheadRepetitions() + " repetitions x " + options.overheadInstances()
-                + " instances of each (batches interleaved, order rotating); figures are medians.");
+                + " instances of each (batches interleaved, order rotating, a full GC before each batch so that a batch pays for"
+                + " its own garbage); figures are medians.");
         List<Result> results = new ArrayList<>();
         for (Db db : options.databases()) {
             results.add(measure(db));
@@ -92,6 +93,9 @@ public final class EngineOverheadBenchmark {
             for (int repetition = 0; repetition < options.overheadRepetitions(); repetition++) {
                 for (int i = 0; i < keys.length; i++) {
                     String key = keys[(i + repetition) % keys.length];
+                    // Each batch starts on an empty young generation and pays for the collections its own garbage causes,
+                    // not for what the batch before it left behind.
+                    System.gc();
                     rates.get(key).add(batch(runtime, key, options.overheadInstances()));
                 }
                 report.progress("engine overhead on " + db.label() + ": repetition " + (repetition + 1) + "/" + options.overheadRepetitions()

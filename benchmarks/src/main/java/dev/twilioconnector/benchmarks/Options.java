@@ -53,7 +53,7 @@ public record Options(
 
     public static Options fullSizes() {
         return new Options(false, List.of(Db.H2, Db.POSTGRES), List.of(1, 2, 3, 4),
-                10000, 500, 9,
+                10000, 2000, 7,
                 1000, 64, 100, 5, 1000, 10,
                 200, 5, 15, 64, 16, 5,
                 100_000, List.of(10_000, 50_000, 100_000));

@@ -78,6 +78,10 @@ public final class TwilioTransport extends NetworkHttpClient implements AutoClos
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(timeouts)
                 .disableAutomaticRetries()
+                // Twilio's REST API sets no cookies and answers without redirects; the SDK sends its own Authorization header.
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .disableAuthCaching()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 // The SDK stamps its own default config on every request (its bug #913); ours wins here.
                 .addExecInterceptorFirst("twilio-connector-timeouts", (request, scope, chain) -> {
