@@ -2,15 +2,10 @@ package dev.twilioconnector.benchmarks.inbound;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,14 +18,14 @@ import java.util.stream.Collectors;
  */
 public final class SignedWebhook {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final KeepAliveClient http;
     private final String url;
     private final String token;
 
     public SignedWebhook(String url, String token) {
         this.url = url;
         this.token = token;
+        this.http = new KeepAliveClient(URI.create(url));
     }
 
     public static Map<String, String> message(String sid, String from, String body) {
@@ -47,24 +42,11 @@ public final class SignedWebhook {
 
     /** The reply's body; throws unless HTTP 200. */
     public String post(Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Twilio-Signature", sign(form))
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("webhook answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("webhook call failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        KeepAliveClient.Answer answer = http.post("application/x-www-form-urlencoded; charset=UTF-8", sign(form), encode(form));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("webhook answered " + answer.status() + ": " + answer.body());
         }
+        return answer.body();
     }
 
     String sign(Map<String, String> form) {
