@@ -60,34 +60,38 @@ public final class InboundBenchmark {
         report.line("  Open loop: request i due at start + i/rate, handed to " + options.inboundClientThreads() + " client threads (same JVM);"
                 + " latency from when it was due. " + options.inboundWarmupSeconds() + " s warm-up each, then "
                 + options.inboundSeconds() + " s measured each.");
-        report.line("  Capacity (information, no goal): " + options.capacityClients() + " closed-loop clients back to back for "
-                + options.capacitySeconds() + " s each.");
+        report.line("  Capacity: " + options.capacityClients() + " closed-loop clients back to back for " + options.capacitySeconds()
+                + " s each. The goal (webhook >= " + GOAL + " of the engine's own start rate) is judged here: at a load both paths"
+                + " carry, their rates are equal by construction.");
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> capacityRows = new ArrayList<>();
         for (Db db : options.databases()) {
             Measured measured = measure(db);
             double ratio = measured.webhook().throughput() / measured.direct().throughput();
-            boolean pass = ratio >= GOAL && measured.webhook().failed() == 0;
+            boolean keepsUp = measured.webhook().failed() == 0 && measured.webhook().completed() == measured.webhook().offered();
             rows.add(List.of(db.label(), "webhook", f(measured.webhook().throughput(), 1), f(measured.webhook().p50Millis(), 1),
                     f(measured.webhook().p99Millis(), 1), f(measured.webhook().maxMillis(), 0),
-                    measured.webhook().completed() + "/" + measured.webhook().offered(), f(ratio, 2), ">= " + GOAL, verdict(pass)));
+                    measured.webhook().completed() + "/" + measured.webhook().offered(), f(ratio, 2), "every request answered",
+                    verdict(keepsUp)));
             rows.add(List.of(db.label(), "direct", f(measured.direct().throughput(), 1), f(measured.direct().p50Millis(), 1),
                     f(measured.direct().p99Millis(), 1), f(measured.direct().maxMillis(), 0),
                     measured.direct().completed() + "/" + measured.direct().offered(), "", "", ""));
+            double capacityRatio = measured.webhookCapacity() / measured.directCapacity();
             capacityRows.add(List.of(db.label(), f(measured.webhookCapacity(), 0), f(measured.directCapacity(), 0),
-                    f(measured.webhookCapacity() / measured.directCapacity(), 2)));
-            report.summary("3. Inbound @ " + options.inboundRate() + " req/s, " + db.label(), "webhook / direct throughput >= " + GOAL,
-                    f(measured.webhook().throughput(), 1) + " vs " + f(measured.direct().throughput(), 1) + " req/s = " + f(ratio, 2)
-                            + "; webhook p50 " + f(measured.webhook().p50Millis(), 1) + " ms, p99 " + f(measured.webhook().p99Millis(), 1) + " ms",
-                    pass);
-            report.summary("3. Inbound capacity (" + options.capacityClients() + " clients), " + db.label(), "(information)",
-                    f(measured.webhookCapacity(), 0) + " vs " + f(measured.directCapacity(), 0) + " req/s = "
-                            + f(measured.webhookCapacity() / measured.directCapacity(), 2), null);
+                    f(capacityRatio, 2), ">= " + GOAL, verdict(capacityRatio >= GOAL)));
+            report.summary("3. Inbound @ " + options.inboundRate() + " req/s, " + db.label(), "every request answered",
+                    f(measured.webhook().throughput(), 1) + " vs " + f(measured.direct().throughput(), 1) + " req/s; webhook p50 "
+                            + f(measured.webhook().p50Millis(), 1) + " ms, p99 " + f(measured.webhook().p99Millis(), 1) + " ms",
+                    keepsUp);
+            report.summary("3. Inbound capacity (" + options.capacityClients() + " clients), " + db.label(),
+                    "webhook / startProcessInstanceByKey >= " + GOAL,
+                    f(measured.webhookCapacity(), 0) + " vs " + f(measured.directCapacity(), 0) + " req/s = " + f(capacityRatio, 2),
+                    capacityRatio >= GOAL);
         }
         report.table(List.of("database", "path", "achieved (req/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "ok/offered", "ratio", "goal",
                 "result"), rows);
-        report.line("  Capacity, closed loop (information):");
-        report.table(List.of("database", "webhook (req/s)", "direct (req/s)", "ratio"), capacityRows);
+        report.line("  Capacity, closed loop:");
+        report.table(List.of("database", "webhook (req/s)", "direct (req/s)", "ratio", "goal", "result"), capacityRows);
     }
 
     private Measured measure(Db db) {
