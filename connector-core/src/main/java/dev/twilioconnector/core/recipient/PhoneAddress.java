@@ -62,6 +62,10 @@ public final class PhoneAddress {
         return POSSIBLE.size();
     }
 
+    static boolean isRemembered(String number) {
+        return POSSIBLE.contains(number);
+    }
+
     /** The address as Twilio expects it: the channel prefix in lower case. */
     public static String normalise(String address) {
         return isWhatsApp(address) ? WHATSAPP + withoutChannel(address) : address;

@@ -21,6 +21,7 @@ public enum Setting {
     MAX_BACKOFF("TWILIO_SEND_MAX_BACKOFF", "twilio.send.max-backoff"),
     WEBHOOK_URL("TWILIO_WEBHOOK_URL", "twilio.webhook.public-url"),
     WEBHOOK_STATUS_PATH("TWILIO_WEBHOOK_STATUS_PATH", "twilio.webhook.status-path"),
+    WEBHOOK_STATUS_CALLBACK("TWILIO_WEBHOOK_STATUS_CALLBACK", "twilio.webhook.status-callback"),
     TRIGGERS("TWILIO_TRIGGERS", "twilio.triggers.location");
 
     private final String environmentVariable;

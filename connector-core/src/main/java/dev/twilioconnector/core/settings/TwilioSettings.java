@@ -22,7 +22,8 @@ import java.util.function.Function;
  * @param retry               what is retried, how often and with which waits
  * @param statusCallbackUrl   where Twilio is to report the delivery status of messages whose task names no
  *                            {@code smsStatusCallback}: the application's public URL and its status path, or
- *                            {@code null} (no report) when the public URL is not configured
+ *                            {@code null} (no report) when the public URL is not configured or
+ *                            {@code twilio.webhook.status-callback} is {@code false}
  */
 public record TwilioSettings(
         String accountSid,
@@ -72,7 +73,7 @@ public record TwilioSettings(
         }
         if (statusCallbackUrl != null && !isHttpUrl(statusCallbackUrl)) {
             throw new IllegalArgumentException(Setting.WEBHOOK_URL.property() + " must be an http(s) URL, was '"
-                    + statusCallbackUrl + "' with its status path");
+                    + redacted(statusCallbackUrl) + "' with its status path");
         }
     }
 
@@ -84,9 +85,21 @@ public record TwilioSettings(
         if (publicUrl == null || publicUrl.isBlank()) {
             return null;
         }
-        String base = publicUrl.trim().replaceAll("/+$", "");
+        URI base = URI.create(publicUrl.trim().replaceAll("/+$", ""));
+        if (base.getRawQuery() != null || base.getRawFragment() != null) {
+            throw new IllegalArgumentException(Setting.WEBHOOK_URL.property() + " must be a base URL without query or fragment, was '"
+                    + redacted(base) + "'");
+        }
         String path = statusPath == null || statusPath.isBlank() ? DEFAULT_STATUS_PATH : statusPath.trim();
         return URI.create(base + (path.startsWith("/") ? path : "/" + path));
+    }
+
+    /** A URL fit for logs: user name and password (Twilio lets a webhook URL carry them) replaced by {@code ***}. */
+    public static String redacted(URI url) {
+        if (url == null || url.getRawUserInfo() == null) {
+            return String.valueOf(url);
+        }
+        return url.toString().replace(url.getRawUserInfo() + "@", "***@");
     }
 
     /** Settings with every default and no credentials: a starting point for {@code with…} copies. */
@@ -118,7 +131,8 @@ public record TwilioSettings(
                 durationOr(read, Setting.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
                 intOr(read, Setting.PARALLELISM, DEFAULT_PARALLELISM),
                 retry,
-                statusCallbackOf(read.apply(Setting.WEBHOOK_URL), read.apply(Setting.WEBHOOK_STATUS_PATH)));
+                "false".equalsIgnoreCase(read.apply(Setting.WEBHOOK_STATUS_CALLBACK)) ? null
+                        : statusCallbackOf(read.apply(Setting.WEBHOOK_URL), read.apply(Setting.WEBHOOK_STATUS_PATH)));
     }
 
     /** System properties first, then the process environment: how an engine without Spring is configured. */
@@ -201,7 +215,7 @@ public record TwilioSettings(
                 + ", readTimeout=" + readTimeout
                 + ", parallelism=" + parallelism
                 + ", retry=" + retry
-                + ", statusCallbackUrl=" + statusCallbackUrl + "]";
+                + ", statusCallbackUrl=" + redacted(statusCallbackUrl) + "]";
     }
 
     private static boolean isHttpUrl(URI uri) {

@@ -16,6 +16,8 @@ class PhoneAddressTest {
             assertThat(PhoneAddress.check("555-0100")).as("round %s", round)
                     .contains(PhoneAddress.NOT_E164.formatted("555-0100"));
         }
+        assertThat(PhoneAddress.isRemembered("+15551230001")).isTrue();
+        assertThat(PhoneAddress.isRemembered("+1555")).isFalse();
     }
 
     @Test
@@ -23,6 +25,7 @@ class PhoneAddressTest {
         for (int i = 0; i < PhoneAddress.REMEMBERED + 10; i++) {
             assertThat(PhoneAddress.check("+1555" + String.format("%07d", i))).isEmpty();
         }
-        assertThat(PhoneAddress.rememberedCount()).isLessThanOrEqualTo(PhoneAddress.REMEMBERED);
+        assertThat(PhoneAddress.rememberedCount()).isBetween(1, PhoneAddress.REMEMBERED);
+        assertThat(PhoneAddress.isRemembered("+1555" + String.format("%07d", PhoneAddress.REMEMBERED + 9))).as("the newest").isTrue();
     }
 }

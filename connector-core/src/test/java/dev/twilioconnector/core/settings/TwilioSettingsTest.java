@@ -304,6 +304,30 @@ class TwilioSettingsTest {
         }
 
         @Test
+        void canBeSwitchedOff() {
+            Map<String, String> values = new HashMap<>();
+            values.put("TWILIO_WEBHOOK_URL", "https://bpm.example.com");
+            values.put("twilio.webhook.status-callback", "false");
+            assertThat(from(values).statusCallbackUrl()).isNull();
+        }
+
+        @Test
+        void credentialsInThePublicUrlNeverReachToString() {
+            TwilioSettings settings = fromOne("TWILIO_WEBHOOK_URL", "https://hook:s3cret@bpm.example.com");
+
+            assertThat(settings.statusCallbackUrl()).hasToString("https://hook:s3cret@bpm.example.com/twilio/status");
+            assertThat(settings.toString()).contains("statusCallbackUrl=https://***@bpm.example.com/twilio/status")
+                    .doesNotContain("s3cret");
+        }
+
+        @Test
+        void aPublicUrlWithAQueryIsRefused() {
+            assertThatThrownBy(() -> fromOne("TWILIO_WEBHOOK_URL", "https://bpm.example.com/app?tenant=1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("without query or fragment");
+        }
+
+        @Test
         void mustBeHttpUrl() {
             assertThatThrownBy(() -> fromOne("TWILIO_WEBHOOK_URL", "bpm.example.com"))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -43,11 +43,14 @@ public record TwilioProperties(
      * @param publicUrl  the application's public base URL; when set, SEND_SMS asks Twilio for delivery reports
      *                   at it plus {@code statusPath} unless the task names its own {@code smsStatusCallback};
      *                   {@code TWILIO_WEBHOOK_URL}
-     * @param statusPath the path of the delivery-status webhook under the public URL; {@code TWILIO_WEBHOOK_STATUS_PATH}
+     * @param statusPath     the path of the delivery-status webhook under the public URL; {@code TWILIO_WEBHOOK_STATUS_PATH}
+     * @param statusCallback {@code false}: SEND_SMS does not ask for delivery reports even with a public URL (an
+     *                       application without the trigger listener has no status webhook); {@code TWILIO_WEBHOOK_STATUS_CALLBACK}
      */
     public record Webhook(
             String publicUrl,
-            @DefaultValue(TwilioSettings.DEFAULT_STATUS_PATH) String statusPath) {
+            @DefaultValue(TwilioSettings.DEFAULT_STATUS_PATH) String statusPath,
+            @DefaultValue("true") boolean statusCallback) {
     }
 
     /**
@@ -76,7 +79,7 @@ public record TwilioProperties(
         return new TwilioSettings(account, token, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
                 http.connectTimeout(), http.readTimeout(), send.parallelism(),
                 new RetryPolicy(send.maxAttempts(), send.initialBackoff(), send.maxBackoff()),
-                TwilioSettings.statusCallbackOf(webhook.publicUrl(), webhook.statusPath()));
+                webhook.statusCallback() ? TwilioSettings.statusCallbackOf(webhook.publicUrl(), webhook.statusPath()) : null);
     }
 
     @Override

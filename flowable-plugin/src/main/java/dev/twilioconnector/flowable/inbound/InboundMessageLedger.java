@@ -102,18 +102,6 @@ public final class InboundMessageLedger {
         });
     }
 
-    /**
-     * Gives up this delivery's claim, so that the next delivery of the message handles it: for a
-     * message that could not be handled now and whose sender will try again.
-     */
-    public void release(String messageSid) {
-        sql.run("DELETE FROM " + TABLE + " WHERE MESSAGE_SID_ = ? AND STATE_ = ?", statement -> {
-            statement.setString(1, messageSid);
-            statement.setString(2, IN_PROGRESS);
-            return statement.executeUpdate();
-        });
-    }
-
     private boolean insert(String messageSid) {
         OffsetDateTime now = utc(clock.instant());
         try {

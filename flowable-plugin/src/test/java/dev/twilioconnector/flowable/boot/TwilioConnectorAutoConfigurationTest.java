@@ -79,6 +79,12 @@ class TwilioConnectorAutoConfigurationTest {
     }
 
     @Test
+    void deliveryReportsCanBeSwitchedOff() {
+        runner.withPropertyValues("twilio.webhook.public-url=https://bpm.example.com", "twilio.webhook.status-callback=false")
+                .run(context -> assertThat(context.getBean(TwilioSettings.class).statusCallbackUrl()).isNull());
+    }
+
+    @Test
     void defaultsMatchTheDocumentation() {
         runner.run(context -> {
             TwilioSettings settings = context.getBean(TwilioSettings.class);

@@ -29,7 +29,8 @@ public class SandboxStatusReports implements AutoCloseable {
 
     public static final String UNREACHABLE_SUFFIX = "0000";
     public static final int UNREACHABLE_CODE = 30003;
-    static final Duration STEP = Duration.ofMillis(300);
+    /** Twilio reports seconds after accepting; so does the sandbox, which also gives the sending process time to commit its wait. */
+    static final Duration STEP = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(SandboxStatusReports.class);
 
     private final SandboxMessages messages;

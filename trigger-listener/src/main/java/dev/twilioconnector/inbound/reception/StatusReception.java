@@ -21,7 +21,10 @@ public final class StatusReception {
         REPEATED,
         /** Another delivery of it is being handled right now. */
         BUSY,
-        /** The engine did not take it; a later delivery of it will be handled afresh. */
+        /**
+         * The engine did not take it, or not all of it. It is not published again: the event registry
+         * hands an event to each waiting process in a transaction of its own, so some may have had it.
+         */
         FAILED
     }
 
@@ -47,9 +50,9 @@ public final class StatusReception {
         try {
             publisher.publish(report);
         } catch (RuntimeException e) {
-            LOG.error("Report {} of message {} could not be published as SMS_STATUS: {}", report.status(), report.messageSid(),
-                    e.getMessage(), e);
-            ledger.release(report.key());
+            LOG.error("Report {} of message {} could not be published as SMS_STATUS (processes waiting for it fall back on "
+                    + "their timers): {}", report.status(), report.messageSid(), e.getMessage(), e);
+            ledger.answer(report.key(), null);
             return Outcome.FAILED;
         }
         ledger.answer(report.key(), null);

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /twilio/status} (path from {@code twilio.webhook.status-path}): Twilio's delivery reports
- * of outbound messages, published as {@code SMS_STATUS}. Signed like the message webhook. A report that
- * could not be published now is answered with an error, so that Twilio may deliver it again.
+ * of outbound messages, published as {@code SMS_STATUS}. Signed like the message webhook. A report the
+ * engine could not take is answered 500, so that it shows in Twilio's debugger.
  */
 @RestController
 public class SmsStatusController {

@@ -1,5 +1,6 @@
 package dev.twilioconnector.inbound.webhook;
 
+import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -39,8 +40,17 @@ final class WebhookGuard {
         if (signatures.isValid(url, form, request.getHeader(SIGNATURE_HEADER))) {
             return Optional.empty();
         }
-        LOG.warn("Rejected a webhook call for {} from {}: {}", url, request.getRemoteAddr(), INVALID_SIGNATURE);
+        LOG.warn("Rejected a webhook call for {} from {}: {}", forLog(url), request.getRemoteAddr(),
+                INVALID_SIGNATURE);
         metrics.rejected();
         return Optional.of(ResponseEntity.status(403).contentType(MediaType.TEXT_PLAIN).body(INVALID_SIGNATURE));
+    }
+
+    private static String forLog(String url) {
+        try {
+            return TwilioSettings.redacted(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return "(a URL that does not parse)";
+        }
     }
 }

@@ -49,15 +49,15 @@ class StatusReceptionTest {
     }
 
     @Test
-    void aReportTheEngineDidNotTakeIsHandledAfreshWhenTwilioPostsItAgain() {
+    void aReportTheEngineDidNotTakeIsNotPublishedAgainSinceSomeProcessesMayHaveHadIt() {
         DeliveryReport delivered = report("delivered");
         engineRefuses = true;
 
         assertThat(reception.receive(delivered)).isEqualTo(Outcome.FAILED);
 
         engineRefuses = false;
-        assertThat(reception.receive(delivered)).isEqualTo(Outcome.PUBLISHED);
-        assertThat(published).containsExactly(delivered);
+        assertThat(reception.receive(delivered)).isEqualTo(Outcome.REPEATED);
+        assertThat(published).isEmpty();
     }
 
     private static DeliveryReport report(String status) {
