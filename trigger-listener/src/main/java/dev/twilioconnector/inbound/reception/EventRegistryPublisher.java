@@ -4,10 +4,7 @@ import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.webhook.InboundSms;
-import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
-import org.flowable.eventregistry.model.InboundChannelModel;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,13 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EventRegistryPublisher implements SmsEventPublisher {
 
-    private final ProcessEngineConfigurationImpl engine;
-    /** Looked up on first use: finding the channel asks the database for its latest version every time. */
-    private volatile InboundChannelModel channel;
+    private final RegistryChannel channel;
     private final ObjectMapper json;
 
     public EventRegistryPublisher(ProcessEngineConfigurationImpl engine) {
-        this.engine = engine;
+        this.channel = new RegistryChannel(engine, SmsEventDefinitions::channel);
         this.json = engine.getObjectMapper();
     }
 
@@ -41,17 +36,6 @@ public final class EventRegistryPublisher implements SmsEventPublisher {
         event.put(SmsReceivedEvent.MESSAGE_SID, sms.messageSid());
         ArrayNode media = event.putArray(SmsReceivedEvent.MEDIA_URLS);
         sms.mediaUrls().forEach(media::add);
-        EventRegistryEngineConfiguration registry = (EventRegistryEngineConfiguration)
-                engine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
-        registry.getEventRegistry().eventReceived(channel(), event.toString());
-    }
-
-    private InboundChannelModel channel() {
-        InboundChannelModel known = channel;
-        if (known == null) {
-            known = SmsEventDefinitions.channel(engine);
-            channel = known;
-        }
-        return known;
+        channel.send(event.toString());
     }
 }

@@ -3,10 +3,8 @@ package dev.twilioconnector.inbound.reception;
 import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import dev.twilioconnector.flowable.inbound.SmsStatusEvent;
 import dev.twilioconnector.inbound.webhook.DeliveryReport;
-import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
-import org.flowable.eventregistry.model.InboundChannelModel;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,17 +14,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EventRegistryStatusPublisher implements StatusEventPublisher {
 
-    private final ProcessEngineConfigurationImpl engine;
-    /** Looked up on first use: finding the channel asks the database for its latest version every time. */
-    private volatile InboundChannelModel channel;
+    private final RegistryChannel channel;
+    private final ObjectMapper json;
 
     public EventRegistryStatusPublisher(ProcessEngineConfigurationImpl engine) {
-        this.engine = engine;
+        this.channel = new RegistryChannel(engine, SmsEventDefinitions::statusChannel);
+        this.json = engine.getObjectMapper();
     }
 
     @Override
     public void publish(DeliveryReport report) {
-        ObjectNode event = engine.getObjectMapper().createObjectNode();
+        ObjectNode event = json.createObjectNode();
         event.put(SmsStatusEvent.MESSAGE_SID, report.messageSid());
         event.put(SmsStatusEvent.STATUS, report.status());
         event.put(SmsStatusEvent.TO, report.to());
@@ -34,17 +32,6 @@ public final class EventRegistryStatusPublisher implements StatusEventPublisher 
         if (report.errorCode() != null) {
             event.put(SmsStatusEvent.ERROR_CODE, report.errorCode());
         }
-        EventRegistryEngineConfiguration registry = (EventRegistryEngineConfiguration)
-                engine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
-        registry.getEventRegistry().eventReceived(channel(), event.toString());
-    }
-
-    private InboundChannelModel channel() {
-        InboundChannelModel known = channel;
-        if (known == null) {
-            known = SmsEventDefinitions.statusChannel(engine);
-            channel = known;
-        }
-        return known;
+        channel.send(event.toString());
     }
 }
