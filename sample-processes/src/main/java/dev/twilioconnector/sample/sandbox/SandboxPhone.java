@@ -16,9 +16,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLConnection;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A person's phone in the sandbox: {@link #send} texts the application's number the way Twilio delivers
@@ -96,13 +93,7 @@ public class SandboxPhone {
                 SandboxMessage.RECEIVED, clock.instant(), mediaUrls, null));
 
         String target = localWebhookUrl();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("User-Agent", "TwilioProxy/1.1 (twilio-connector sandbox)")
-                .header("X-Twilio-Signature", TwilioSignature.sign(settings.authToken(), signedUrl(target), form))
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form), StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request = SignedWebhookRequest.of(target, signedUrl(target), settings.authToken(), form, TIMEOUT);
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -196,12 +187,5 @@ public class SandboxPhone {
     private static String contentType(String url) {
         String guessed = URLConnection.guessContentTypeFromName(url.replaceAll("[?#].*$", ""));
         return guessed == null ? "image/jpeg" : guessed;
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

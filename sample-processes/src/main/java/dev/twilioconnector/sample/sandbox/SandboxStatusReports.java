@@ -4,19 +4,15 @@ import dev.twilioconnector.core.settings.TwilioSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * What Twilio does after accepting a message that has a {@code StatusCallback}: it reports the
@@ -76,12 +72,7 @@ public class SandboxStatusReports implements AutoCloseable {
             form.put("ErrorCode", String.valueOf(errorCode));
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(callbackUrl))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                    .header("X-Twilio-Signature", TwilioSignature.sign(settings.authToken(), callbackUrl, form))
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                    .build();
+            HttpRequest request = SignedWebhookRequest.of(callbackUrl, callbackUrl, settings.authToken(), form, Duration.ofSeconds(30));
             int answer = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (answer >= 300) {
                 LOG.warn("The status callback {} answered HTTP {} to the '{}' report of {}", callbackUrl, answer, status, sid);
@@ -92,12 +83,6 @@ public class SandboxStatusReports implements AutoCloseable {
             }
             LOG.warn("The '{}' report of {} could not be posted to {}: {}", status, sid, callbackUrl, e.toString());
         }
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     @Override
