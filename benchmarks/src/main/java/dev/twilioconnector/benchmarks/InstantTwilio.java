@@ -76,12 +76,12 @@ public final class InstantTwilio implements AutoCloseable {
              OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
             socket.setTcpNoDelay(true);
             while (true) {
-                String requestLine = readLine(in);
+                String requestLine = HttpLines.readLine(in);
                 if (requestLine == null) {
                     return;
                 }
                 int contentLength = 0;
-                for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
+                for (String header = HttpLines.readLine(in); header != null && !header.isEmpty(); header = HttpLines.readLine(in)) {
                     if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                         contentLength = Integer.parseInt(header.substring(15).trim());
                     }
@@ -110,19 +110,6 @@ public final class InstantTwilio implements AutoCloseable {
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-    }
-
-    /** One header line without its CRLF; {@code null} at the end of the stream. */
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1; c = in.read()) {
-            if (c == '\n') {
-                int length = line.length();
-                return length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1) : line.toString();
-            }
-            line.append((char) c);
-        }
-        return line.length() == 0 ? null : line.toString();
     }
 
     @Override

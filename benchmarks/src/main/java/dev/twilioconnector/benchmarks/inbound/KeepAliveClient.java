@@ -1,5 +1,7 @@
 package dev.twilioconnector.benchmarks.inbound;
 
+import dev.twilioconnector.benchmarks.HttpLines;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -79,14 +81,14 @@ final class KeepAliveClient {
             out.write(head);
             out.write(body);
             out.flush();
-            String statusLine = readLine();
+            String statusLine = HttpLines.readLine(in);
             if (statusLine == null) {
                 throw new IOException("connection closed");
             }
             int status = Integer.parseInt(statusLine.substring(9, 12));
             int length = -1;
             boolean chunked = false;
-            for (String header = readLine(); header != null && !header.isEmpty(); header = readLine()) {
+            for (String header = HttpLines.readLine(in); header != null && !header.isEmpty(); header = HttpLines.readLine(in)) {
                 if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                     length = Integer.parseInt(header.substring(15).trim());
                 } else if (header.regionMatches(true, 0, "Transfer-Encoding:", 0, 18) && header.toLowerCase().contains("chunked")) {
@@ -98,24 +100,12 @@ final class KeepAliveClient {
 
         private String readChunked() throws IOException {
             StringBuilder body = new StringBuilder();
-            for (int size = Integer.parseInt(readLine().trim(), 16); size > 0; size = Integer.parseInt(readLine().trim(), 16)) {
+            for (int size = Integer.parseInt(HttpLines.readLine(in).trim(), 16); size > 0; size = Integer.parseInt(HttpLines.readLine(in).trim(), 16)) {
                 body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
-                readLine();
+                HttpLines.readLine(in);
             }
-            readLine();
+            HttpLines.readLine(in);
             return body.toString();
-        }
-
-        private String readLine() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != -1; c = in.read()) {
-                if (c == '\n') {
-                    int length = line.length();
-                    return length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1) : line.toString();
-                }
-                line.append((char) c);
-            }
-            return line.length() == 0 ? null : line.toString();
         }
 
         void close() {
