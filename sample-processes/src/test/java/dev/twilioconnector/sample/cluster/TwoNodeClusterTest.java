@@ -245,13 +245,18 @@ class TwoNodeClusterTest {
         }
         report("200 send-then-fail instances completed", started);
 
-        // Every job ran twice: the first run sent and was rolled back, the retry passed; the first run on the node that
-        // started the instance (it creates the job locked for itself), the retry on whichever node acquired it.
+        // Every job ran twice: the first run sent and was rolled back, the retry passed. Either run may be on either
+        // node: the starting node locks a new job for itself, but its bounded queue (16) refuses the overflow of a
+        // burst, which is unlocked again for any node to acquire.
         refByInstance.forEach((id, i) -> {
             List<String> runs = FailFirstTime.RUNS.get(id);
-            assertThat(runs).as("nodes that ran the job of ref-%d", i).hasSize(2);
-            assertThat(runs.get(0)).as("node of the first run of ref-%d", i).isEqualTo(i % 2 == 0 ? "nodeA" : "nodeB");
+            assertThat(runs).as("nodes that ran the job of ref-%d", i).hasSize(2)
+                    .allSatisfy(node -> assertThat(node).isIn("nodeA", "nodeB"));
         });
+        long firstRunElsewhere = refByInstance.entrySet().stream()
+                .filter(entry -> !FailFirstTime.RUNS.get(entry.getKey()).get(0).equals(entry.getValue() % 2 == 0 ? "nodeA" : "nodeB"))
+                .count();
+        System.out.printf("[cluster] %d of %d jobs first ran on the node that did not start them%n", firstRunElsewhere, instances);
         long retriedElsewhere = refByInstance.keySet().stream()
                 .filter(id -> !FailFirstTime.RUNS.get(id).get(0).equals(FailFirstTime.RUNS.get(id).get(1))).count();
         System.out.printf("[cluster] %d of %d jobs were retried on the other node%n", retriedElsewhere, instances);
