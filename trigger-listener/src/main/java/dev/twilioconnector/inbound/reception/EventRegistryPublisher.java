@@ -1,6 +1,5 @@
 package dev.twilioconnector.inbound.reception;
 
-import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.webhook.InboundSms;
@@ -10,17 +9,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Publishes through Flowable's event registry on the plugin's inbound channel: the engine then starts
+ * Publishes {@code SMS_RECEIVED} to Flowable's event registry (see {@link RegistryEvent}): the engine then starts
  * the processes whose start event listens for {@code SMS_RECEIVED} and wakes the instances waiting
  * for one, by its correlation parameters, in the calling thread.
  */
 public final class EventRegistryPublisher implements SmsEventPublisher {
 
-    private final RegistryChannel channel;
+    private final RegistryEvent registry;
     private final ObjectMapper json;
 
     public EventRegistryPublisher(ProcessEngineConfigurationImpl engine) {
-        this.channel = new RegistryChannel(engine, SmsEventDefinitions::channel);
+        this.registry = new RegistryEvent(engine, SmsReceivedEvent.EVENT_KEY);
         this.json = engine.getObjectMapper();
     }
 
@@ -36,6 +35,6 @@ public final class EventRegistryPublisher implements SmsEventPublisher {
         event.put(SmsReceivedEvent.MESSAGE_SID, sms.messageSid());
         ArrayNode media = event.putArray(SmsReceivedEvent.MEDIA_URLS);
         sms.mediaUrls().forEach(media::add);
-        channel.send(event.toString());
+        registry.send(event);
     }
 }

@@ -1,6 +1,5 @@
 package dev.twilioconnector.inbound.reception;
 
-import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import dev.twilioconnector.flowable.inbound.SmsStatusEvent;
 import dev.twilioconnector.inbound.webhook.DeliveryReport;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -8,17 +7,17 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Publishes delivery reports through Flowable's event registry on the plugin's status channel: the
+ * Publishes delivery reports to Flowable's event registry as {@code SMS_STATUS} (see {@link RegistryEvent}): the
  * engine wakes the instances waiting for that {@code SMS_STATUS} (by message, recipient, status) and
  * starts the processes that begin with one, in the calling thread.
  */
 public final class EventRegistryStatusPublisher implements StatusEventPublisher {
 
-    private final RegistryChannel channel;
+    private final RegistryEvent registry;
     private final ObjectMapper json;
 
     public EventRegistryStatusPublisher(ProcessEngineConfigurationImpl engine) {
-        this.channel = new RegistryChannel(engine, SmsEventDefinitions::statusChannel);
+        this.registry = new RegistryEvent(engine, SmsStatusEvent.EVENT_KEY);
         this.json = engine.getObjectMapper();
     }
 
@@ -32,6 +31,6 @@ public final class EventRegistryStatusPublisher implements StatusEventPublisher 
         if (report.errorCode() != null) {
             event.put(SmsStatusEvent.ERROR_CODE, report.errorCode());
         }
-        channel.send(event.toString());
+        registry.send(event);
     }
 }
