@@ -29,7 +29,7 @@ public final class Databases implements AutoCloseable {
     public synchronized Database fresh(Db db, String purpose) {
         String name = "bench_" + purpose + "_" + count.incrementAndGet();
         return switch (db) {
-            case H2 -> new Database(db, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", "org.h2.Driver", name);
+            case H2 -> new Database(db, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64", "sa", "", "org.h2.Driver", name);
             case POSTGRES -> createPostgresDatabase(name);
         };
     }

@@ -33,6 +33,7 @@ public record Options(
         int inboundClientThreads,
         int capacityClients,
         int capacitySeconds,
+        int capacityRounds,
         // 4. memory
         int memoryRecipients,
         List<Integer> memoryCheckpoints) {
@@ -55,7 +56,7 @@ public record Options(
         return new Options(false, List.of(Db.H2, Db.POSTGRES), List.of(1, 2, 3, 4),
                 10000, 2000, 7,
                 1000, 64, 100, 5, 1000, 10,
-                200, 5, 15, 64, 16, 5,
+                200, 5, 15, 64, 16, 4, 5,
                 100_000, List.of(10_000, 50_000, 100_000));
     }
 
@@ -63,7 +64,7 @@ public record Options(
         return new Options(true, List.of(Db.H2, Db.POSTGRES), List.of(1, 2, 3, 4),
                 20, 40, 2,
                 64, 16, 20, 1, 16, 4,
-                50, 1, 1, 8, 4, 1,
+                50, 1, 1, 8, 4, 1, 1,
                 600, List.of(200, 400, 600));
     }
 
@@ -101,7 +102,7 @@ public record Options(
                 sections == null ? this.sections : List.copyOf(sections),
                 overheadWarmup, overheadInstances, overheadRepetitions,
                 fanOutRecipients, fanOutParallelism, fanOutLatencyMillis, fanOutRepetitions, sequentialRecipients, throttleLimit,
-                inboundRate, inboundWarmupSeconds, inboundSeconds, inboundClientThreads, capacityClients, capacitySeconds,
+                inboundRate, inboundWarmupSeconds, inboundSeconds, inboundClientThreads, capacityClients, capacitySeconds, capacityRounds,
                 memoryRecipients, memoryCheckpoints);
     }
 }
