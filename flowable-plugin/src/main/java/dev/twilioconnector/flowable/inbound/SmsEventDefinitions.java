@@ -5,6 +5,7 @@ import org.flowable.common.engine.impl.AbstractEngineConfiguration;
 import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.eventregistry.api.EventRepositoryService;
 import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
+import org.flowable.eventregistry.model.EventModel;
 import org.flowable.eventregistry.model.InboundChannelModel;
 
 import java.io.IOException;
@@ -57,12 +58,26 @@ public final class SmsEventDefinitions {
         return inbound;
     }
 
-    private static EventRepositoryService repository(AbstractEngineConfiguration processEngine) {
+    /** The deployed model of {@code SMS_RECEIVED} or {@code SMS_STATUS}, by its key. */
+    public static EventModel eventModel(AbstractEngineConfiguration processEngine, String eventKey) {
+        EventModel model = repository(processEngine).getEventModelByKey(eventKey);
+        if (model == null) {
+            throw new FlowableException("The event definition " + eventKey + " is not deployed");
+        }
+        return model;
+    }
+
+    /** The event registry the process engine runs with. */
+    public static EventRegistryEngineConfiguration eventRegistry(AbstractEngineConfiguration processEngine) {
         Object eventRegistry = processEngine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
         if (!(eventRegistry instanceof EventRegistryEngineConfiguration configuration)) {
             throw new FlowableException("The process engine runs without an event registry; SMS_RECEIVED and SMS_STATUS need one");
         }
-        return configuration.getEventRepositoryService();
+        return configuration;
+    }
+
+    private static EventRepositoryService repository(AbstractEngineConfiguration processEngine) {
+        return eventRegistry(processEngine).getEventRepositoryService();
     }
 
     private static String read(String resource) {

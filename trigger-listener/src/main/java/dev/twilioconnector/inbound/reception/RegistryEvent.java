@@ -1,8 +1,7 @@
 package dev.twilioconnector.inbound.reception;
 
-import org.flowable.common.engine.api.FlowableException;
+import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
-import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.eventregistry.api.runtime.EventPayloadInstance;
 import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
@@ -46,15 +45,9 @@ final class RegistryEvent {
     private Target target() {
         Target known = target;
         if (known == null) {
-            if (!(engine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG)
-                    instanceof EventRegistryEngineConfiguration registry)) {
-                throw new FlowableException("The process engine runs without an event registry; " + eventKey + " needs one");
-            }
-            EventModel model = registry.getEventRepositoryService().getEventModelByKey(eventKey);
-            if (model == null) {
-                throw new FlowableException("The event definition " + eventKey + " is not deployed");
-            }
-            known = new Target(registry, model, new JsonFieldToMapPayloadExtractor(registry.getJsonPayloadValueTransformer()));
+            EventRegistryEngineConfiguration registry = SmsEventDefinitions.eventRegistry(engine);
+            known = new Target(registry, SmsEventDefinitions.eventModel(engine, eventKey),
+                    new JsonFieldToMapPayloadExtractor(registry.getJsonPayloadValueTransformer()));
             target = known;
         }
         return known;
