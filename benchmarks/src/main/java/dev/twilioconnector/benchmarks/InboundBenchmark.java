@@ -183,12 +183,9 @@ public final class InboundBenchmark {
             List<Double> ratios = new ArrayList<>();
             List<Double> eventRatios = new ArrayList<>();
             for (int round = 1; round <= options.capacityRounds(); round++) {
-                System.gc();
-                double hookRate = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), viaWebhook);
-                System.gc();
-                double eventRate = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), eventOnly);
-                System.gc();
-                double directRate = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), direct);
+                double hookRate = capacity(viaWebhook);
+                double eventRate = capacity(eventOnly);
+                double directRate = capacity(direct);
                 hookRates.add(hookRate);
                 eventRates.add(eventRate);
                 directRates.add(directRate);
@@ -203,6 +200,12 @@ public final class InboundBenchmark {
         } finally {
             databases.dispose(database);
         }
+    }
+
+    /** Requests per second of one closed-loop round, started on an empty young generation. */
+    private double capacity(IntConsumer path) {
+        System.gc();
+        return Load.closedLoop(options.capacityClients(), options.capacitySeconds(), path);
     }
 
     /**
