@@ -2,10 +2,12 @@ package dev.twilioconnector.benchmarks;
 
 import dev.twilioconnector.benchmarks.Databases.Database;
 import dev.twilioconnector.benchmarks.Options.Db;
+import dev.twilioconnector.benchmarks.inbound.HttpFloorController;
 import dev.twilioconnector.benchmarks.inbound.InboundApp;
 import dev.twilioconnector.benchmarks.inbound.Load;
 import dev.twilioconnector.benchmarks.inbound.SignedWebhook;
 import dev.twilioconnector.inbound.reception.SmsEventPublisher;
+import dev.twilioconnector.inbound.reception.SmsReception;
 import dev.twilioconnector.inbound.trigger.Trigger;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
@@ -25,6 +27,8 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +48,8 @@ public final class InboundBenchmark {
 
     public static final double GOAL = 0.7;
     private static final String PROCESS = "benchInbound";
+    private static final com.sun.management.OperatingSystemMXBean PROCESS_CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final int MAX_CAPACITY_WARMUP_ROUNDS = 8;
     /** Compilation time (summed over the compiler threads) per wall-clock time below which the JIT counts as settled. */
     private static final double SETTLED_COMPILATION_SHARE = 0.02;
@@ -71,15 +77,22 @@ public final class InboundBenchmark {
                 + " latency from when it was due. " + options.inboundWarmupSeconds() + " s warm-up each, then "
                 + options.inboundSeconds() + " s measured each.");
         report.line("  Capacity: " + options.capacityClients() + " closed-loop clients back to back, " + options.capacityRounds()
-                + " rounds of webhook, event only, direct (after rounds of all three, not counted, until the JIT compiler"
+                + " rounds of webhook, reception, event only, direct, HTTP floor (after rounds of all five, not counted, until the JIT compiler"
                 + " works less than " + f(100 * SETTLED_COMPILATION_SHARE, 0) + " % of the time), " + options.capacitySeconds() + " s each, a full GC before each; the medians."
                 + " The goal (webhook >= " + GOAL + " of the engine's own start rate) is judged here: at a load both paths"
                 + " carry, their rates are equal by construction.");
+        report.line("  Reception: SmsReception.receive(message) called in-process: deduplication, trigger match, hand-over and echo,"
+                + " everything the webhook does but HTTP and the signature check.");
         report.line("  Event only: the webhook's own hand-over, SmsEventPublisher.publish(match, message), called in-process: SMS_RECEIVED"
                 + " through Flowable's event registry without HTTP, signature, deduplication, trigger match or echo; what the engine's"
                 + " event path costs by itself.");
+        report.line("  HTTP floor: the webhook's request, from the same client, to an endpoint in the same app that parses the form and"
+                + " answers empty TwiML: what Tomcat, Spring MVC and the load generator cost per request by themselves.");
+        report.line("  JVM CPU per request: the process's CPU time over the round (every thread: clients, Tomcat, engine, GC, JIT) per"
+                + " request answered; on PostgreSQL the database server's own CPU is not in it.");
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> capacityRows = new ArrayList<>();
+        List<List<String>> cpuRows = new ArrayList<>();
         for (Db db : options.databases()) {
             Measured measured = measure(db);
             double ratio = measured.webhook().throughput() / measured.direct().throughput();
@@ -93,23 +106,37 @@ public final class InboundBenchmark {
                     measured.direct().completed() + "/" + measured.direct().offered(), "", "", ""));
             Capacity capacity = measured.capacity();
             double capacityRatio = capacity.webhookRatio();
-            capacityRows.add(List.of(db.label(), f(capacity.webhook(), 0), f(capacity.eventOnly(), 0), f(capacity.direct(), 0),
-                    f(capacityRatio, 2), f(capacity.eventOnlyRatio(), 2), ">= " + GOAL, verdict(capacityRatio >= GOAL)));
+            capacityRows.add(List.of(db.label(), f(capacity.rate(Path.WEBHOOK), 0), f(capacity.rate(Path.RECEPTION), 0),
+                    f(capacity.rate(Path.EVENT_ONLY), 0), f(capacity.rate(Path.DIRECT), 0), f(capacity.rate(Path.HTTP_FLOOR), 0),
+                    f(capacityRatio, 2), f(capacity.receptionRatio(), 2), f(capacity.eventOnlyRatio(), 2), ">= " + GOAL,
+                    verdict(capacityRatio >= GOAL)));
+            List<String> cpuRow = new ArrayList<>(List.of(db.label()));
+            for (Path path : Path.values()) {
+                cpuRow.add(f(capacity.cpuMicros(path), 0));
+            }
+            cpuRows.add(cpuRow);
             report.summary("3. Inbound @ " + options.inboundRate() + " req/s, " + db.label(), "every request answered",
                     f(measured.webhook().throughput(), 1) + " vs " + f(measured.direct().throughput(), 1) + " req/s; webhook p50 "
                             + f(measured.webhook().p50Millis(), 1) + " ms, p99 " + f(measured.webhook().p99Millis(), 1) + " ms",
                     keepsUp);
             report.summary("3. Inbound capacity (" + options.capacityClients() + " clients), " + db.label(),
                     "webhook / startProcessInstanceByKey >= " + GOAL,
-                    f(capacity.webhook(), 0) + " vs " + f(capacity.direct(), 0) + " req/s = " + f(capacityRatio, 2)
+                    f(capacity.rate(Path.WEBHOOK), 0) + " vs " + f(capacity.rate(Path.DIRECT), 0) + " req/s = " + f(capacityRatio, 2)
                             + " (event hand-over alone: " + f(capacity.eventOnlyRatio(), 2) + ")",
                     capacityRatio >= GOAL);
         }
         report.table(List.of("database", "path", "achieved (req/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "ok/offered", "ratio", "goal",
                 "result"), rows);
         report.line("  Capacity, closed loop:");
-        report.table(List.of("database", "webhook (req/s)", "event only (req/s)", "direct (req/s)", "ratio webhook / direct",
+        report.table(List.of("database", "webhook (req/s)", "reception (req/s)", "event only (req/s)", "direct (req/s)",
+                "HTTP floor (req/s)", "ratio webhook / direct", "ratio reception / direct (information)",
                 "ratio event only / direct (information)", "goal", "result"), capacityRows);
+        report.line("  JVM CPU per request (microseconds of CPU time, medians over the rounds):");
+        List<String> cpuHeader = new ArrayList<>(List.of("database"));
+        for (Path path : Path.values()) {
+            cpuHeader.add(path.label());
+        }
+        report.table(cpuHeader, cpuRows);
     }
 
     private Measured measure(Db db) {
@@ -129,9 +156,26 @@ public final class InboundBenchmark {
 
             IntConsumer viaWebhook = ignored -> {
                 long n = sequence.getAndIncrement();
-                String reply = webhook.post(SignedWebhook.message(String.format("SM%032x", n), Phones.number(n), "Order Number " + n));
+                String reply = webhook.post(message(n));
                 if (!reply.contains("Your reference number is " + n + ".")) {
                     throw new IllegalStateException("unexpected reply: " + reply);
+                }
+            };
+            // Everything the webhook does but HTTP and the signature check.
+            SmsReception reception = context.getBean(SmsReception.class);
+            IntConsumer inProcess = ignored -> {
+                long n = sequence.getAndIncrement();
+                String reply = reception.receive(InboundSms.of(message(n)));
+                if (reply == null || !reply.contains("Your reference number is " + n + ".")) {
+                    throw new IllegalStateException("unexpected reply: " + reply);
+                }
+            };
+            // The HTTP stack alone: the same request and client, an endpoint that only parses the form.
+            SignedWebhook floor = new SignedWebhook(base + HttpFloorController.PATH, FakeTwilio.TOKEN);
+            IntConsumer httpFloor = ignored -> {
+                long n = sequence.getAndIncrement();
+                if (!floor.post(message(n)).equals(HttpFloorController.ANSWER)) {
+                    throw new IllegalStateException("unexpected answer from the HTTP floor endpoint");
                 }
             };
             // The webhook's hand-over to the engine alone: no HTTP, signature, deduplication, trigger match or echo.
@@ -139,8 +183,7 @@ public final class InboundBenchmark {
             Trigger trigger = context.getBean(TriggerSet.class).match("Order Number 0").orElseThrow().trigger();
             IntConsumer eventOnly = ignored -> {
                 long n = sequence.getAndIncrement();
-                Map<String, String> form = SignedWebhook.message(String.format("SM%032x", n), Phones.number(n), "Order Number " + n);
-                publisher.publish(new TriggerMatch(trigger, Map.of("orderNumber", String.valueOf(n))), InboundSms.of(form));
+                publisher.publish(new TriggerMatch(trigger, Map.of("orderNumber", String.valueOf(n))), InboundSms.of(message(n)));
             };
             IntConsumer direct = ignored -> {
                 long n = sequence.getAndIncrement();
@@ -175,45 +218,57 @@ public final class InboundBenchmark {
                         + ") do not match the requests answered (" + viaHook.completed() + ", " + directly.completed() + ")");
             }
 
-            warmUpForCapacity(db, viaWebhook, eventOnly, direct);
+            Map<Path, IntConsumer> paths = new EnumMap<>(Path.class);
+            paths.put(Path.WEBHOOK, viaWebhook);
+            paths.put(Path.RECEPTION, inProcess);
+            paths.put(Path.EVENT_ONLY, eventOnly);
+            paths.put(Path.DIRECT, direct);
+            paths.put(Path.HTTP_FLOOR, httpFloor);
+            warmUpForCapacity(db, paths.values());
             // Rounds side by side: the machine's pace drifts over a run by more than the effects measured here.
-            List<Double> hookRates = new ArrayList<>();
-            List<Double> eventRates = new ArrayList<>();
-            List<Double> directRates = new ArrayList<>();
-            List<Double> ratios = new ArrayList<>();
-            List<Double> eventRatios = new ArrayList<>();
-            for (int round = 1; round <= options.capacityRounds(); round++) {
-                double hookRate = capacity(viaWebhook);
-                double eventRate = capacity(eventOnly);
-                double directRate = capacity(direct);
-                hookRates.add(hookRate);
-                eventRates.add(eventRate);
-                directRates.add(directRate);
-                ratios.add(hookRate / directRate);
-                eventRatios.add(eventRate / directRate);
-                report.progress("inbound on " + db.label() + ": capacity round " + round + ": webhook " + f(hookRate, 0)
-                        + " req/s, event only " + f(eventRate, 0) + " req/s, direct " + f(directRate, 0) + " req/s = "
-                        + f(hookRate / directRate, 2) + " / " + f(eventRate / directRate, 2));
+            List<Map<Path, Round>> rounds = new ArrayList<>();
+            for (int number = 1; number <= options.capacityRounds(); number++) {
+                Map<Path, Round> round = new EnumMap<>(Path.class);
+                paths.forEach((path, requests) -> round.put(path, capacity(requests)));
+                rounds.add(round);
+                report.progress("inbound on " + db.label() + ": capacity round " + number + ": " + describe(round));
             }
-            return new Measured(viaHook, directly, new Capacity(Stats.median(hookRates), Stats.median(eventRates), Stats.median(directRates),
-                    Stats.median(ratios), Stats.median(eventRatios)));
+            return new Measured(viaHook, directly, Capacity.of(rounds));
         } finally {
             databases.dispose(database);
         }
     }
 
-    /** Requests per second of one closed-loop round, started on an empty young generation. */
-    private double capacity(IntConsumer path) {
+    /** One closed-loop round, started on an empty young generation: requests per second and the JVM's CPU time per request. */
+    private Round capacity(IntConsumer path) {
         System.gc();
-        return Load.closedLoop(options.capacityClients(), options.capacitySeconds(), path);
+        long cpuBefore = PROCESS_CPU.getProcessCpuTime();
+        long started = System.nanoTime();
+        double rate = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), path);
+        double requests = rate * (System.nanoTime() - started) / 1e9;
+        return new Round(rate, (PROCESS_CPU.getProcessCpuTime() - cpuBefore) / 1e3 / requests);
+    }
+
+    /** The n-th message of a run: its own MessageSid, sender and order number. */
+    private static Map<String, String> message(long n) {
+        return SignedWebhook.message(String.format("SM%032x", n), Phones.number(n), "Order Number " + n);
+    }
+
+    private static String describe(Map<Path, Round> round) {
+        double direct = round.get(Path.DIRECT).rate();
+        StringBuilder text = new StringBuilder();
+        round.forEach((path, measured) -> text.append(text.length() == 0 ? "" : ", ").append(path.label()).append(' ')
+                .append(f(measured.rate(), 0)).append(" req/s (").append(f(measured.rate() / direct, 2)).append(", ")
+                .append(f(measured.cpuMicros(), 0)).append(" us CPU)"));
+        return text.toString();
     }
 
     /**
-     * Closed-loop rounds of the three paths, not counted, until the JIT compiler has settled: the open-loop phase runs
+     * Closed-loop rounds of all paths, not counted, until the JIT compiler has settled: the open-loop phase runs
      * too few webhook requests for it, and the webhook path (Tomcat, Spring MVC, FreeMarker, the engine) is far more
      * code than a direct start. Measured while C2 still works, its compiler threads took a fifth of both cores.
      */
-    private void warmUpForCapacity(Db db, IntConsumer... paths) {
+    private void warmUpForCapacity(Db db, Collection<IntConsumer> paths) {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         int rounds = options.quick() ? 1 : MAX_CAPACITY_WARMUP_ROUNDS;
         for (int round = 1; round <= rounds; round++) {
@@ -270,10 +325,52 @@ public final class InboundBenchmark {
     record Measured(Load.Result webhook, Load.Result direct, Capacity capacity) {
     }
 
+    /** The capacity paths, in the order each round runs them. */
+    enum Path {
+        WEBHOOK("webhook"), RECEPTION("reception"), EVENT_ONLY("event only"), DIRECT("direct"), HTTP_FLOOR("HTTP floor");
+
+        private final String label;
+
+        Path(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+
+    /** One closed-loop round of one path. */
+    record Round(double rate, double cpuMicros) {
+    }
+
     /**
-     * Closed-loop rates (req/s) of the three paths and the ratios to the direct start, each the median over the rounds
-     * (a ratio's median is of each round's own ratio).
+     * Medians over the rounds: of each path's rate and CPU per request, and of each round's own ratio to the direct start
+     * (the ratio's median, not the ratio of the medians).
      */
-    record Capacity(double webhook, double eventOnly, double direct, double webhookRatio, double eventOnlyRatio) {
+    record Capacity(Map<Path, Double> rates, Map<Path, Double> cpu, double webhookRatio, double receptionRatio, double eventOnlyRatio) {
+
+        static Capacity of(List<Map<Path, Round>> rounds) {
+            Map<Path, Double> rates = new EnumMap<>(Path.class);
+            Map<Path, Double> cpu = new EnumMap<>(Path.class);
+            for (Path path : Path.values()) {
+                rates.put(path, Stats.median(rounds.stream().map(round -> round.get(path).rate()).toList()));
+                cpu.put(path, Stats.median(rounds.stream().map(round -> round.get(path).cpuMicros()).toList()));
+            }
+            return new Capacity(rates, cpu, medianRatio(rounds, Path.WEBHOOK), medianRatio(rounds, Path.RECEPTION),
+                    medianRatio(rounds, Path.EVENT_ONLY));
+        }
+
+        private static double medianRatio(List<Map<Path, Round>> rounds, Path path) {
+            return Stats.median(rounds.stream().map(round -> round.get(path).rate() / round.get(Path.DIRECT).rate()).toList());
+        }
+
+        double rate(Path path) {
+            return rates.get(path);
+        }
+
+        double cpuMicros(Path path) {
+            return cpu.get(path);
+        }
     }
 }
