@@ -156,19 +156,13 @@ public final class InboundBenchmark {
 
             IntConsumer viaWebhook = ignored -> {
                 long n = sequence.getAndIncrement();
-                String reply = webhook.post(message(n));
-                if (!reply.contains("Your reference number is " + n + ".")) {
-                    throw new IllegalStateException("unexpected reply: " + reply);
-                }
+                expectEcho(webhook.post(message(n)), n);
             };
             // Everything the webhook does but HTTP and the signature check.
             SmsReception reception = context.getBean(SmsReception.class);
             IntConsumer inProcess = ignored -> {
                 long n = sequence.getAndIncrement();
-                String reply = reception.receive(InboundSms.of(message(n)));
-                if (reply == null || !reply.contains("Your reference number is " + n + ".")) {
-                    throw new IllegalStateException("unexpected reply: " + reply);
-                }
+                expectEcho(reception.receive(InboundSms.of(message(n))), n);
             };
             // The HTTP stack alone: the same request and client, an endpoint that only parses the form.
             SignedWebhook floor = new SignedWebhook(base + HttpFloorController.PATH, FakeTwilio.TOKEN);
@@ -254,7 +248,14 @@ public final class InboundBenchmark {
         return SignedWebhook.message(String.format("SM%032x", n), Phones.number(n), "Order Number " + n);
     }
 
-    private static String describe(Map<Path, Round> round) {
+    /** The n-th message's reply must carry its echo: the proof that the engine took the event. */
+    private static void expectEcho(String reply, long n) {
+        if (reply == null || !reply.contains("Your reference number is " + n + ".")) {
+            throw new IllegalStateException("unexpected reply: " + reply);
+        }
+    }
+
+        private static String describe(Map<Path, Round> round) {
         double direct = round.get(Path.DIRECT).rate();
         StringBuilder text = new StringBuilder();
         round.forEach((path, measured) -> text.append(text.length() == 0 ? "" : ", ").append(path.label()).append(' ')
