@@ -1,0 +1,43 @@
+package dev.twilioconnector.benchmarks;
+
+import dev.twilioconnector.benchmarks.Databases.Database;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerCpuTest {
+
+    @Test
+    void countsThePostgresServersCpuTimeAndNothingForH2() throws Exception {
+        try (Databases databases = new Databases()) {
+            assertThat(ServerCpu.of(databases.fresh(Options.Db.H2, "cpu"))).isNull();
+
+            Database postgres = databases.fresh(Options.Db.POSTGRES, "cpu");
+            ServerCpu server = ServerCpu.of(postgres);
+            if (!Files.isDirectory(Path.of("/proc/self"))) {
+                assertThat(server).as("no /proc: nothing to read").isNull();
+                return;
+            }
+            assertThat(server).isNotNull();
+            long before = server.nanos();
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet sum = statement.executeQuery("select sum(sqrt(x)) from generate_series(1, 20000000) as x")) {
+                assertThat(sum.next()).isTrue();
+            }
+            // That backend has ended with its connection: its time still counts, through the postmaster's total of reaped children.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.nanos() - before < 100_000_000L && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.nanos() - before).isGreaterThan(100_000_000L);
+        }
+    }
+}
