@@ -78,7 +78,7 @@ public final class InboundBenchmark {
                 + options.inboundSeconds() + " s measured each.");
         report.line("  Capacity: " + options.capacityClients() + " closed-loop clients back to back, " + options.capacityRounds()
                 + " rounds of webhook, reception, event only, direct, HTTP floor (after rounds of all five, not counted, until the JIT compiler"
-                + " works less than " + f(100 * SETTLED_COMPILATION_SHARE, 0) + " % of the time), " + options.capacitySeconds() + " s each, a full GC before each; the medians."
+                + " works less than " + f(100 * SETTLED_COMPILATION_SHARE, 0) + " % of the time), " + options.capacitySeconds() + " s each, each after " + settlingSeconds() + " s of the same path not counted and a full GC; the medians."
                 + " The goal (webhook >= " + GOAL + " of the engine's own start rate) is judged here: at a load both paths"
                 + " carry, their rates are equal by construction.");
         report.line("  Reception: SmsReception.receive(message) called in-process: deduplication, trigger match, hand-over and echo,"
@@ -88,8 +88,9 @@ public final class InboundBenchmark {
                 + " event path costs by itself.");
         report.line("  HTTP floor: the webhook's request, from the same client, to an endpoint in the same app that parses the form and"
                 + " answers empty TwiML: what Tomcat, Spring MVC and the load generator cost per request by themselves.");
-        report.line("  JVM CPU per request: the process's CPU time over the round (every thread: clients, Tomcat, engine, GC, JIT) per"
-                + " request answered; on PostgreSQL the database server's own CPU is not in it.");
+        report.line("  CPU per request: the JVM's CPU time over the round (every thread: clients, Tomcat, engine, GC, JIT) per request"
+                + " answered; on PostgreSQL also the database server's (its postmaster and backends, living and ended, from /proc)."
+                + " JIT: the compiler threads' time over the round's wall time, to show the rounds ran compiled code.");
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> capacityRows = new ArrayList<>();
         List<List<String>> cpuRows = new ArrayList<>();
@@ -110,11 +111,22 @@ public final class InboundBenchmark {
                     f(capacity.rate(Path.EVENT_ONLY), 0), f(capacity.rate(Path.DIRECT), 0), f(capacity.rate(Path.HTTP_FLOOR), 0),
                     f(capacityRatio, 2), f(capacity.receptionRatio(), 2), f(capacity.eventOnlyRatio(), 2), ">= " + GOAL,
                     verdict(capacityRatio >= GOAL)));
-            List<String> cpuRow = new ArrayList<>(List.of(db.label()));
+            List<String> cpuRow = new ArrayList<>(List.of(db.label(), "JVM"));
+            List<String> serverRow = new ArrayList<>(List.of(db.label(), "database server"));
+            List<String> bothRow = new ArrayList<>(List.of(db.label(), "both"));
+            List<String> compilingRow = new ArrayList<>(List.of(db.label(), "JIT compiling (% of the round)"));
             for (Path path : Path.values()) {
+                compilingRow.add(f(100 * capacity.compilingShare(path), 1));
                 cpuRow.add(f(capacity.cpuMicros(path), 0));
+                serverRow.add(f(capacity.serverCpuMicros(path), 0));
+                bothRow.add(f(capacity.cpuMicros(path) + capacity.serverCpuMicros(path), 0));
             }
             cpuRows.add(cpuRow);
+            if (!Double.isNaN(capacity.serverCpuMicros(Path.DIRECT))) {
+                cpuRows.add(serverRow);
+                cpuRows.add(bothRow);
+            }
+            cpuRows.add(compilingRow);
             report.summary("3. Inbound @ " + options.inboundRate() + " req/s, " + db.label(), "every request answered",
                     f(measured.webhook().throughput(), 1) + " vs " + f(measured.direct().throughput(), 1) + " req/s; webhook p50 "
                             + f(measured.webhook().p50Millis(), 1) + " ms, p99 " + f(measured.webhook().p99Millis(), 1) + " ms",
@@ -131,8 +143,8 @@ public final class InboundBenchmark {
         report.table(List.of("database", "webhook (req/s)", "reception (req/s)", "event only (req/s)", "direct (req/s)",
                 "HTTP floor (req/s)", "ratio webhook / direct", "ratio reception / direct (information)",
                 "ratio event only / direct (information)", "goal", "result"), capacityRows);
-        report.line("  JVM CPU per request (microseconds of CPU time, medians over the rounds):");
-        List<String> cpuHeader = new ArrayList<>(List.of("database"));
+        report.line("  CPU per request (microseconds of CPU time, medians over the rounds):");
+        List<String> cpuHeader = new ArrayList<>(List.of("database", "process"));
         for (Path path : Path.values()) {
             cpuHeader.add(path.label());
         }
@@ -219,11 +231,12 @@ public final class InboundBenchmark {
             paths.put(Path.DIRECT, direct);
             paths.put(Path.HTTP_FLOOR, httpFloor);
             warmUpForCapacity(db, paths.values());
+            ServerCpu server = ServerCpu.of(database);
             // Rounds side by side: the machine's pace drifts over a run by more than the effects measured here.
             List<Map<Path, Round>> rounds = new ArrayList<>();
             for (int number = 1; number <= options.capacityRounds(); number++) {
                 Map<Path, Round> round = new EnumMap<>(Path.class);
-                paths.forEach((path, requests) -> round.put(path, capacity(requests)));
+                paths.forEach((path, requests) -> round.put(path, capacity(requests, server)));
                 rounds.add(round);
                 report.progress("inbound on " + db.label() + ": capacity round " + number + ": " + describe(round));
             }
@@ -233,14 +246,29 @@ public final class InboundBenchmark {
         }
     }
 
-    /** One closed-loop round, started on an empty young generation: requests per second and the JVM's CPU time per request. */
-    private Round capacity(IntConsumer path) {
+    /**
+     * One closed-loop round, after uncounted seconds of the same path and on an empty young generation: requests per second, the CPU time per request of the JVM
+     * and of the database server (where {@code server} reads it), and the JIT compiler's share of the round.
+     */
+    private Round capacity(IntConsumer path, ServerCpu server) {
+        // Measured right after a switch, the webhook's rounds had the JIT compiler at work 30 to 60 % of the time: a cost of
+        // the switch, which a server running one path all day never pays.
+        Load.closedLoop(options.capacityClients(), settlingSeconds(), path);
         System.gc();
+        long serverBefore = server == null ? 0 : server.nanos();
+        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long cpuBefore = PROCESS_CPU.getProcessCpuTime();
         long started = System.nanoTime();
         double rate = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), path);
         double requests = rate * (System.nanoTime() - started) / 1e9;
-        return new Round(rate, (PROCESS_CPU.getProcessCpuTime() - cpuBefore) / 1e3 / requests);
+        double cpuMicros = (PROCESS_CPU.getProcessCpuTime() - cpuBefore) / 1e3 / requests;
+        double serverMicros = server == null ? Double.NaN : (server.nanos() - serverBefore) / 1e3 / requests;
+        double compiling = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - started) / 1e6);
+        return new Round(rate, cpuMicros, serverMicros, compiling);
+    }
+
+    private int settlingSeconds() {
+        return Math.max(1, options.capacitySeconds() / 2);
     }
 
     /** The n-th message of a run: its own MessageSid, sender and order number. */
@@ -260,7 +288,9 @@ public final class InboundBenchmark {
         StringBuilder text = new StringBuilder();
         round.forEach((path, measured) -> text.append(text.length() == 0 ? "" : ", ").append(path.label()).append(' ')
                 .append(f(measured.rate(), 0)).append(" req/s (").append(f(measured.rate() / direct, 2)).append(", ")
-                .append(f(measured.cpuMicros(), 0)).append(" us CPU)"));
+                .append(f(measured.cpuMicros(), 0)).append(" us CPU")
+                .append(Double.isNaN(measured.serverCpuMicros()) ? "" : " + " + f(measured.serverCpuMicros(), 0) + " us database")
+                .append(", JIT ").append(f(100 * measured.compilingShare(), 0)).append(" %)"));
         return text.toString();
     }
 
@@ -341,24 +371,29 @@ public final class InboundBenchmark {
         }
     }
 
-    /** One closed-loop round of one path. */
-    record Round(double rate, double cpuMicros) {
+    /** One closed-loop round of one path; the database server's CPU per request is NaN where it is not measured. */
+    record Round(double rate, double cpuMicros, double serverCpuMicros, double compilingShare) {
     }
 
     /**
-     * Medians over the rounds: of each path's rate and CPU per request, and of each round's own ratio to the direct start
+     * Medians over the rounds: of each path's rate, CPU per request and JIT share, and of each round's own ratio to the direct start
      * (the ratio's median, not the ratio of the medians).
      */
-    record Capacity(Map<Path, Double> rates, Map<Path, Double> cpu, double webhookRatio, double receptionRatio, double eventOnlyRatio) {
+    record Capacity(Map<Path, Double> rates, Map<Path, Double> cpu, Map<Path, Double> serverCpu, Map<Path, Double> compiling,
+                    double webhookRatio, double receptionRatio, double eventOnlyRatio) {
 
         static Capacity of(List<Map<Path, Round>> rounds) {
             Map<Path, Double> rates = new EnumMap<>(Path.class);
             Map<Path, Double> cpu = new EnumMap<>(Path.class);
+            Map<Path, Double> serverCpu = new EnumMap<>(Path.class);
+            Map<Path, Double> compiling = new EnumMap<>(Path.class);
             for (Path path : Path.values()) {
                 rates.put(path, Stats.median(rounds.stream().map(round -> round.get(path).rate()).toList()));
                 cpu.put(path, Stats.median(rounds.stream().map(round -> round.get(path).cpuMicros()).toList()));
+                serverCpu.put(path, Stats.median(rounds.stream().map(round -> round.get(path).serverCpuMicros()).toList()));
+                compiling.put(path, Stats.median(rounds.stream().map(round -> round.get(path).compilingShare()).toList()));
             }
-            return new Capacity(rates, cpu, medianRatio(rounds, Path.WEBHOOK), medianRatio(rounds, Path.RECEPTION),
+            return new Capacity(rates, cpu, serverCpu, compiling, medianRatio(rounds, Path.WEBHOOK), medianRatio(rounds, Path.RECEPTION),
                     medianRatio(rounds, Path.EVENT_ONLY));
         }
 
@@ -372,6 +407,14 @@ public final class InboundBenchmark {
 
         double cpuMicros(Path path) {
             return cpu.get(path);
+        }
+
+        double serverCpuMicros(Path path) {
+            return serverCpu.get(path);
+        }
+
+        double compilingShare(Path path) {
+            return compiling.get(path);
         }
     }
 }
