@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.ToDoubleFunction;
 
 import static dev.twilioconnector.benchmarks.Report.f;
 import static dev.twilioconnector.benchmarks.Report.verdict;
@@ -50,6 +51,7 @@ public final class InboundBenchmark {
     private static final String PROCESS = "benchInbound";
     private static final com.sun.management.OperatingSystemMXBean PROCESS_CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final int MAX_CAPACITY_WARMUP_ROUNDS = 8;
     /** Compilation time (summed over the compiler threads) per wall-clock time below which the JIT counts as settled. */
     private static final double SETTLED_COMPILATION_SHARE = 0.02;
@@ -256,15 +258,20 @@ public final class InboundBenchmark {
         Load.closedLoop(options.capacityClients(), settlingSeconds(), path);
         System.gc();
         long serverBefore = server == null ? 0 : server.nanos();
-        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long compiledBefore = COMPILER.getTotalCompilationTime();
         long cpuBefore = PROCESS_CPU.getProcessCpuTime();
         long started = System.nanoTime();
         double rate = Load.closedLoop(options.capacityClients(), options.capacitySeconds(), path);
+        double compiling = compilingShareSince(compiledBefore, started);
         double requests = rate * (System.nanoTime() - started) / 1e9;
         double cpuMicros = (PROCESS_CPU.getProcessCpuTime() - cpuBefore) / 1e3 / requests;
         double serverMicros = server == null ? Double.NaN : (server.nanos() - serverBefore) / 1e3 / requests;
-        double compiling = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - started) / 1e6);
         return new Round(rate, cpuMicros, serverMicros, compiling);
+    }
+
+    /** The compiler threads' time (summed) per wall-clock time since {@code started}. */
+    private static double compilingShareSince(long compiledBefore, long started) {
+        return (COMPILER.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - started) / 1e6);
     }
 
     private int settlingSeconds() {
@@ -283,7 +290,7 @@ public final class InboundBenchmark {
         }
     }
 
-        private static String describe(Map<Path, Round> round) {
+    private static String describe(Map<Path, Round> round) {
         double direct = round.get(Path.DIRECT).rate();
         StringBuilder text = new StringBuilder();
         round.forEach((path, measured) -> text.append(text.length() == 0 ? "" : ", ").append(path.label()).append(' ')
@@ -300,15 +307,14 @@ public final class InboundBenchmark {
      * code than a direct start. Measured while C2 still works, its compiler threads took a fifth of both cores.
      */
     private void warmUpForCapacity(Db db, Collection<IntConsumer> paths) {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         int rounds = options.quick() ? 1 : MAX_CAPACITY_WARMUP_ROUNDS;
         for (int round = 1; round <= rounds; round++) {
-            long compiledBefore = compiler.getTotalCompilationTime();
+            long compiledBefore = COMPILER.getTotalCompilationTime();
             long started = System.nanoTime();
             for (IntConsumer path : paths) {
                 Load.closedLoop(options.capacityClients(), options.capacitySeconds(), path);
             }
-            double share = (compiler.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - started) / 1e6);
+            double share = compilingShareSince(compiledBefore, started);
             report.progress("inbound on " + db.label() + ": capacity warm-up " + round + ": JIT compiling " + f(100 * share, 1)
                     + " % of the time");
             if (share < SETTLED_COMPILATION_SHARE) {
@@ -383,18 +389,17 @@ public final class InboundBenchmark {
                     double webhookRatio, double receptionRatio, double eventOnlyRatio) {
 
         static Capacity of(List<Map<Path, Round>> rounds) {
-            Map<Path, Double> rates = new EnumMap<>(Path.class);
-            Map<Path, Double> cpu = new EnumMap<>(Path.class);
-            Map<Path, Double> serverCpu = new EnumMap<>(Path.class);
-            Map<Path, Double> compiling = new EnumMap<>(Path.class);
-            for (Path path : Path.values()) {
-                rates.put(path, Stats.median(rounds.stream().map(round -> round.get(path).rate()).toList()));
-                cpu.put(path, Stats.median(rounds.stream().map(round -> round.get(path).cpuMicros()).toList()));
-                serverCpu.put(path, Stats.median(rounds.stream().map(round -> round.get(path).serverCpuMicros()).toList()));
-                compiling.put(path, Stats.median(rounds.stream().map(round -> round.get(path).compilingShare()).toList()));
-            }
-            return new Capacity(rates, cpu, serverCpu, compiling, medianRatio(rounds, Path.WEBHOOK), medianRatio(rounds, Path.RECEPTION),
+            return new Capacity(medians(rounds, Round::rate), medians(rounds, Round::cpuMicros), medians(rounds, Round::serverCpuMicros),
+                    medians(rounds, Round::compilingShare), medianRatio(rounds, Path.WEBHOOK), medianRatio(rounds, Path.RECEPTION),
                     medianRatio(rounds, Path.EVENT_ONLY));
+        }
+
+        private static Map<Path, Double> medians(List<Map<Path, Round>> rounds, ToDoubleFunction<Round> figure) {
+            Map<Path, Double> medians = new EnumMap<>(Path.class);
+            for (Path path : Path.values()) {
+                medians.put(path, Stats.median(rounds.stream().map(round -> figure.applyAsDouble(round.get(path))).toList()));
+            }
+            return medians;
         }
 
         private static double medianRatio(List<Map<Path, Round>> rounds, Path path) {
