@@ -2,6 +2,7 @@ package dev.twilioconnector.benchmarks;
 
 import dev.twilioconnector.benchmarks.Databases.Database;
 import dev.twilioconnector.benchmarks.Options.Db;
+import dev.twilioconnector.benchmarks.inbound.FinishedWork;
 import dev.twilioconnector.benchmarks.inbound.HttpFloorController;
 import dev.twilioconnector.benchmarks.inbound.InboundApp;
 import dev.twilioconnector.benchmarks.inbound.Load;
@@ -19,6 +20,8 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.ObjectMapper;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +83,8 @@ public final class InboundBenchmark {
                 + options.inboundSeconds() + " s measured each.");
         report.line("  Capacity: " + options.capacityClients() + " closed-loop clients back to back, " + options.capacityRounds()
                 + " rounds of webhook, reception, event only, direct, HTTP floor (after rounds of all five, not counted, until the JIT compiler"
-                + " works less than " + f(100 * SETTLED_COMPILATION_SHARE, 0) + " % of the time), " + options.capacitySeconds() + " s each, each after " + settlingSeconds() + " s of the same path not counted and a full GC; the medians."
+                + " works less than " + f(100 * SETTLED_COMPILATION_SHARE, 0) + " % of the time), " + options.capacitySeconds() + " s each, each after " + settlingSeconds() + " s of the same path not counted, then with the history"
+                + " (ACT_HI_*) and the inbound message ledger emptied and a full GC, so that every round starts from the same database; the medians."
                 + " The goal (webhook >= " + GOAL + " of the engine's own start rate) is judged here: at a load both paths"
                 + " carry, their rates are equal by construction.");
         report.line("  Reception: SmsReception.receive(message) called in-process: deduplication, trigger match, hand-over and echo,"
@@ -234,11 +238,12 @@ public final class InboundBenchmark {
             paths.put(Path.HTTP_FLOOR, httpFloor);
             warmUpForCapacity(db, paths.values());
             ServerCpu server = ServerCpu.of(database);
+            FinishedWork finished = FinishedWork.in(context.getBean(DataSource.class));
             // Rounds side by side: the machine's pace drifts over a run by more than the effects measured here.
             List<Map<Path, Round>> rounds = new ArrayList<>();
             for (int number = 1; number <= options.capacityRounds(); number++) {
                 Map<Path, Round> round = new EnumMap<>(Path.class);
-                paths.forEach((path, requests) -> round.put(path, capacity(requests, server)));
+                paths.forEach((path, requests) -> round.put(path, capacity(requests, server, finished)));
                 rounds.add(round);
                 report.progress("inbound on " + db.label() + ": capacity round " + number + ": " + describe(round));
             }
@@ -249,13 +254,14 @@ public final class InboundBenchmark {
     }
 
     /**
-     * One closed-loop round, after uncounted seconds of the same path and on an empty young generation: requests per second, the CPU time per request of the JVM
+     * One closed-loop round, after uncounted seconds of the same path, on an emptied history and an empty young generation: requests per second, the CPU time per request of the JVM
      * and of the database server (where {@code server} reads it), and the JIT compiler's share of the round.
      */
-    private Round capacity(IntConsumer path, ServerCpu server) {
+    private Round capacity(IntConsumer path, ServerCpu server, FinishedWork finished) {
         // Measured right after a switch, the webhook's rounds had the JIT compiler at work 30 to 60 % of the time: a cost of
         // the switch, which a server running one path all day never pays.
         Load.closedLoop(options.capacityClients(), settlingSeconds(), path);
+        finished.clear();
         System.gc();
         long serverBefore = server == null ? 0 : server.nanos();
         long compiledBefore = COMPILER.getTotalCompilationTime();

@@ -1,0 +1,71 @@
+package dev.twilioconnector.benchmarks.inbound;
+
+import dev.twilioconnector.flowable.schema.PluginSchema;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What finished work leaves in the engine database: Flowable's history ({@code ACT_HI_*}) and the inbound message ledger.
+ * Benchmark 3 empties it before each measured round, so that every round starts from the same database: H2 keeps its
+ * data in the JVM's heap, and left to grow over the run (a million instances and more) it slowed every later round down
+ * and left the young generation a fraction of its size.
+ */
+public final class FinishedWork {
+
+    private static final String HISTORY_PREFIX = "ACT_HI_";
+
+    private final DataSource dataSource;
+    private final List<String> tables;
+
+    private FinishedWork(DataSource dataSource, List<String> tables) {
+        this.dataSource = dataSource;
+        this.tables = tables;
+    }
+
+    /** The history and ledger tables of the database behind {@code dataSource}, found by name. */
+    public static FinishedWork in(DataSource dataSource) {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet found = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (found.next()) {
+                String name = found.getString("TABLE_NAME");
+                String upper = name.toUpperCase(Locale.ROOT);
+                if (upper.startsWith(HISTORY_PREFIX) || upper.equals(PluginSchema.INBOUND_MESSAGE_TABLE)) {
+                    tables.add(name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the engine's tables", e);
+        }
+        if (tables.stream().noneMatch(name -> name.equalsIgnoreCase(PluginSchema.INBOUND_MESSAGE_TABLE))) {
+            throw new IllegalStateException("the inbound message ledger's table " + PluginSchema.INBOUND_MESSAGE_TABLE
+                    + " is not in the database; found " + tables);
+        }
+        return new FinishedWork(dataSource, List.copyOf(tables));
+    }
+
+    /** Empties the tables; only between rounds, with nothing under way. */
+    public void clear() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("TRUNCATE TABLE " + table);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty " + tables, e);
+        }
+    }
+
+    public List<String> tables() {
+        return tables;
+    }
+}
