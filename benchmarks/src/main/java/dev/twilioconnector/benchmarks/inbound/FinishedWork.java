@@ -32,19 +32,22 @@ public final class FinishedWork {
     /** The history and ledger tables of the database behind {@code dataSource}, found by name. */
     public static FinishedWork in(DataSource dataSource) {
         List<String> tables = new ArrayList<>();
+        boolean hasLedger = false;
         try (Connection connection = dataSource.getConnection();
              ResultSet found = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (found.next()) {
                 String name = found.getString("TABLE_NAME");
                 String upper = name.toUpperCase(Locale.ROOT);
-                if (upper.startsWith(HISTORY_PREFIX) || upper.equals(PluginSchema.INBOUND_MESSAGE_TABLE)) {
+                boolean ledger = upper.equals(PluginSchema.INBOUND_MESSAGE_TABLE);
+                hasLedger |= ledger;
+                if (ledger || upper.startsWith(HISTORY_PREFIX)) {
                     tables.add(name);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list the engine's tables", e);
         }
-        if (tables.stream().noneMatch(name -> name.equalsIgnoreCase(PluginSchema.INBOUND_MESSAGE_TABLE))) {
+        if (!hasLedger) {
             throw new IllegalStateException("the inbound message ledger's table " + PluginSchema.INBOUND_MESSAGE_TABLE
                     + " is not in the database; found " + tables);
         }
