@@ -16,7 +16,8 @@ public class HttpFloorController {
 
     public static final String PATH = "/bench/http-floor";
     public static final String ANSWER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
-    private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
+    /** TwiML's media type, as the webhook answers with it. */
+    static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<String> answer(HttpServletRequest request) {

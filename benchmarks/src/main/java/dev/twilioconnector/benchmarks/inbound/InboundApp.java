@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Import;
 /**
  * The web application of benchmark 3: Flowable, the connector and the trigger listener, configured by
  * auto-configuration alone (as a user's application would be), no component scan; plus the benchmark's own
- * {@link HttpFloorController}.
+ * {@link HttpFloorController} and {@link HandOverController}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(HttpFloorController.class)
+@Import({HttpFloorController.class, HandOverController.class})
 public class InboundApp {
 }
