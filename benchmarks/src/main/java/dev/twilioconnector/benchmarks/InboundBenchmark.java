@@ -219,7 +219,7 @@ public final class InboundBenchmark {
             };
             // The webhook's hand-over to the engine alone: no HTTP, signature, deduplication, trigger match or echo.
             SmsEventPublisher publisher = context.getBean(SmsEventPublisher.class);
-            Trigger trigger = context.getBean(TriggerSet.class).match("Order Number 0").orElseThrow().trigger();
+            Trigger trigger = HandOverController.benchTrigger(context.getBean(TriggerSet.class));
             IntConsumer eventOnly = ignored -> {
                 long n = sequence.getAndIncrement();
                 publisher.publish(new TriggerMatch(trigger, Map.of("orderNumber", String.valueOf(n))), InboundSms.of(message(n)));
@@ -229,7 +229,7 @@ public final class InboundBenchmark {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put("matchGroups", json.createObjectNode().put("orderNumber", String.valueOf(n)));
                 variables.put("from", Phones.number(n));
-                variables.put("originalMessage", "Order Number " + n);
+                variables.put("originalMessage", HandOverController.BODY_PREFIX + n);
                 runtime.startProcessInstanceByKey(PROCESS, variables);
             };
 
@@ -314,7 +314,7 @@ public final class InboundBenchmark {
 
     /** The n-th message of a run: its own MessageSid, sender and order number. */
     private static Map<String, String> message(long n) {
-        return SignedWebhook.message(String.format("SM%032x", n), Phones.number(n), "Order Number " + n);
+        return SignedWebhook.message(String.format("SM%032x", n), Phones.number(n), HandOverController.BODY_PREFIX + n);
     }
 
     /** The n-th message's reply must carry its echo: the proof that the engine took the event. */

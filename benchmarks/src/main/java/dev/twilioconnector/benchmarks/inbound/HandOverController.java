@@ -25,15 +25,20 @@ import java.util.Map;
 public class HandOverController {
 
     public static final String PATH = "/bench/hand-over";
-    /** The body of every message the benchmark sends starts so; the rest is the order number. */
-    private static final String BODY_PREFIX = "Order Number ";
+    /** The body of every message benchmark 3 sends starts so; the rest is the order number. */
+    public static final String BODY_PREFIX = "Order Number ";
 
     private final SmsEventPublisher publisher;
     private final Trigger trigger;
 
     public HandOverController(SmsEventPublisher publisher, TriggerSet triggers) {
         this.publisher = publisher;
-        this.trigger = triggers.match(BODY_PREFIX + "0").orElseThrow(() -> new IllegalStateException("no trigger takes the benchmark's messages"))
+        this.trigger = benchTrigger(triggers);
+    }
+
+    /** The trigger that takes benchmark 3's messages. */
+    public static Trigger benchTrigger(TriggerSet triggers) {
+        return triggers.match(BODY_PREFIX + "0").orElseThrow(() -> new IllegalStateException("no trigger takes the benchmark's messages"))
                 .trigger();
     }
 
