@@ -8,12 +8,15 @@ import dev.twilioconnector.benchmarks.inbound.HttpFloorController;
 import dev.twilioconnector.benchmarks.inbound.InboundApp;
 import dev.twilioconnector.benchmarks.inbound.Load;
 import dev.twilioconnector.benchmarks.inbound.SignedWebhook;
+import dev.twilioconnector.benchmarks.inbound.ThreadPerConnectionServer;
+import dev.twilioconnector.benchmarks.inbound.ThreadedEndpoints;
 import dev.twilioconnector.inbound.reception.SmsEventPublisher;
 import dev.twilioconnector.inbound.reception.SmsReception;
 import dev.twilioconnector.inbound.trigger.Trigger;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
 import dev.twilioconnector.inbound.webhook.InboundSms;
+import dev.twilioconnector.inbound.webhook.SignatureCheck;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
@@ -59,7 +62,8 @@ public final class InboundBenchmark {
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final int MAX_CAPACITY_WARMUP_ROUNDS = 8;
     /** The paths whose ratio to the direct start is printed beside the webhook's, to split its gap. */
-    private static final List<Path> INFORMATION_RATIOS = List.of(Path.HTTP_HAND_OVER, Path.RECEPTION, Path.EVENT_ONLY);
+    private static final List<Path> INFORMATION_RATIOS = List.of(Path.HTTP_HAND_OVER, Path.THREADED_WEBHOOK, Path.THREADED_HAND_OVER,
+            Path.RECEPTION, Path.EVENT_ONLY);
     /** Compilation time (summed over the compiler threads) per wall-clock time below which the JIT counts as settled. */
     private static final double SETTLED_COMPILATION_SHARE = 0.02;
 
@@ -86,7 +90,8 @@ public final class InboundBenchmark {
                 + " latency from when it was due. " + options.inboundWarmupSeconds() + " s warm-up each, then "
                 + options.inboundSeconds() + " s measured each.");
         report.line("  Capacity: " + options.capacityClients() + " closed-loop clients back to back, " + options.capacityRounds()
-                + " rounds of webhook, HTTP + hand-over, reception, event only, direct, HTTP floor (after rounds of all six, not counted, until the JIT compiler"
+                + " rounds of webhook, HTTP + hand-over, webhook and hand-over with a thread per connection, reception, event only, direct,"
+                + " HTTP floor (after rounds of all eight, not counted, until the JIT compiler"
                 + " works less than " + f(100 * SETTLED_COMPILATION_SHARE, 0) + " % of the time), " + options.capacitySeconds() + " s each, each after " + settlingSeconds() + " s of the same path not counted, then with the history"
                 + " (ACT_HI_*) and the inbound message ledger emptied and a full GC, so that every round starts from the same database; the medians."
                 + " The goal (webhook >= " + GOAL + " of the engine's own start rate) is judged here: at a load both paths"
@@ -99,6 +104,10 @@ public final class InboundBenchmark {
         report.line("  HTTP + hand-over: the webhook's request, from the same client, to an endpoint in the same app that parses the form and"
                 + " hands SMS_RECEIVED to the engine with the webhook's own publisher, nothing else (no signature, deduplication, trigger"
                 + " match, template or log line): the most a webhook on this stack that publishes through the event registry can reach.");
+        report.line("  Thread per connection: the webhook's work (signature check, then SmsReception.receive) and the hand-over's, each"
+                + " served by a bare HTTP/1.1 server in the same app whose one thread per kept-alive connection reads each request and"
+                + " runs it, where Tomcat takes each request from its poller thread to a worker and the connection back: what those"
+                + " hand-offs cost, beside the same work on Tomcat and Spring MVC.");
         report.line("  HTTP floor: the webhook's request, from the same client, to an endpoint in the same app that parses the form and"
                 + " answers empty TwiML: what Tomcat, Spring MVC and the load generator cost per request by themselves.");
         report.line("  CPU per request: the JVM's CPU time over the round (every thread: clients, Tomcat, engine, GC, JIT) per request"
@@ -154,7 +163,8 @@ public final class InboundBenchmark {
                     "webhook / startProcessInstanceByKey >= " + GOAL,
                     f(capacity.rate(Path.WEBHOOK), 0) + " vs " + f(capacity.rate(Path.DIRECT), 0) + " req/s = " + f(capacityRatio, 2)
                             + " (hand-over alone over HTTP: " + f(capacity.ratio(Path.HTTP_HAND_OVER), 2) + ", in-process: "
-                            + f(capacity.ratio(Path.EVENT_ONLY), 2) + ")",
+                            + f(capacity.ratio(Path.EVENT_ONLY), 2) + "; thread per connection, webhook: "
+                            + f(capacity.ratio(Path.THREADED_WEBHOOK), 2) + ", hand-over: " + f(capacity.ratio(Path.THREADED_HAND_OVER), 2) + ")",
                     capacityRatio >= GOAL);
         }
         report.table(List.of("database", "path", "achieved (req/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "ok/offered", "ratio", "goal",
@@ -187,7 +197,11 @@ public final class InboundBenchmark {
         // As command-line arguments: they win over TWILIO_* variables that may be set in the environment.
         String[] arguments = properties(database, port, base).entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = application.run(arguments)) {
+        try (ConfigurableApplicationContext context = application.run(arguments);
+             ThreadPerConnectionServer threadedWebhook = new ThreadPerConnectionServer(
+                     ThreadedEndpoints.webhook(context.getBean(SignatureCheck.class), context.getBean(SmsReception.class)));
+             ThreadPerConnectionServer threadedHandOver = new ThreadPerConnectionServer(
+                     ThreadedEndpoints.handOver(context.getBean(HandOverController.class)))) {
             RuntimeService runtime = context.getBean(RuntimeService.class);
             HistoryService history = context.getBean(HistoryService.class);
             ObjectMapper json = ((ProcessEngineConfigurationImpl) context.getBean(ProcessEngineConfiguration.class)).getObjectMapper();
@@ -208,6 +222,18 @@ public final class InboundBenchmark {
             IntConsumer viaHandOver = ignored -> {
                 long n = sequence.getAndIncrement();
                 expectEcho(handOver.post(message(n)), n);
+            };
+            // The same work on a server that runs each request on the thread that read it: what Tomcat's hand-offs cost.
+            SignedWebhook webhookThreaded = new SignedWebhook("http://127.0.0.1:" + threadedWebhook.port() + "/twilio/sms", FakeTwilio.TOKEN);
+            IntConsumer viaThreadedWebhook = ignored -> {
+                long n = sequence.getAndIncrement();
+                expectEcho(webhookThreaded.post(message(n)), n);
+            };
+            SignedWebhook handOverThreaded = new SignedWebhook("http://127.0.0.1:" + threadedHandOver.port() + HandOverController.PATH,
+                    FakeTwilio.TOKEN);
+            IntConsumer viaThreadedHandOver = ignored -> {
+                long n = sequence.getAndIncrement();
+                expectEcho(handOverThreaded.post(message(n)), n);
             };
             // The HTTP stack alone: the same request and client, an endpoint that only parses the form.
             SignedWebhook floor = new SignedWebhook(base + HttpFloorController.PATH, FakeTwilio.TOKEN);
@@ -260,6 +286,8 @@ public final class InboundBenchmark {
             Map<Path, IntConsumer> paths = new EnumMap<>(Path.class);
             paths.put(Path.WEBHOOK, viaWebhook);
             paths.put(Path.HTTP_HAND_OVER, viaHandOver);
+            paths.put(Path.THREADED_WEBHOOK, viaThreadedWebhook);
+            paths.put(Path.THREADED_HAND_OVER, viaThreadedHandOver);
             paths.put(Path.RECEPTION, inProcess);
             paths.put(Path.EVENT_ONLY, eventOnly);
             paths.put(Path.DIRECT, direct);
@@ -398,7 +426,8 @@ public final class InboundBenchmark {
 
     /** The capacity paths, in the order each round runs them. */
     enum Path {
-        WEBHOOK("webhook"), HTTP_HAND_OVER("HTTP + hand-over"), RECEPTION("reception"), EVENT_ONLY("event only"), DIRECT("direct"),
+        WEBHOOK("webhook"), HTTP_HAND_OVER("HTTP + hand-over"), THREADED_WEBHOOK("webhook, thread per connection"),
+        THREADED_HAND_OVER("hand-over, thread per connection"), RECEPTION("reception"), EVENT_ONLY("event only"), DIRECT("direct"),
         HTTP_FLOOR("HTTP floor");
 
         private final String label;

@@ -27,7 +27,8 @@ class BenchmarksSmokeTest {
         assertThat(ok).as(report).isTrue();
         assertThat(report).contains("== 1. Engine overhead", "== 2. Fan-out", "Throttled:", "== 3. Inbound", "== 4. Memory",
                 "== Summary", "| benchmark", "Command: " + Benchmarks.COMMAND);
-        assertThat(report).contains("| HTTP floor (req/s)", "| ratio HTTP + hand-over / direct (information)", "CPU per request", "| database | process                        | webhook | HTTP + hand-over | reception | event only | direct | HTTP floor |",
+        assertThat(report).contains("| HTTP floor (req/s)", "| ratio HTTP + hand-over / direct (information)", "CPU per request", "| ratio webhook, thread per connection / direct (information)",
+                "| database | process                        | webhook | HTTP + hand-over | webhook, thread per connection | hand-over, thread per connection | reception | event only | direct | HTTP floor |",
                 "| H2       | JIT compiling (% of the round) |");
         for (String row : List.of("1. Engine overhead, H2", "2. Fan-out 64 recipients", "2. Fan-out throttled", "3. Inbound @",
                 "4. Memory")) {

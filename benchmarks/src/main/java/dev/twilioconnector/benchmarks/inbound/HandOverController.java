@@ -46,12 +46,18 @@ public class HandOverController {
     public ResponseEntity<String> handOver(HttpServletRequest request) {
         Map<String, String> form = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> form.put(name, values[0]));
+        String reply = reply(form);
+        return reply == null ? ResponseEntity.badRequest().build() : ResponseEntity.ok().contentType(HttpFloorController.TEXT_XML).body(reply);
+    }
+
+    /** Hands the message over and answers the echo's TwiML; {@code null} when the body is not one of the benchmark's messages. */
+    public String reply(Map<String, String> form) {
         InboundSms sms = InboundSms.of(form);
         if (!sms.body().startsWith(BODY_PREFIX)) {
-            return ResponseEntity.badRequest().build();
+            return null;
         }
         String orderNumber = sms.body().substring(BODY_PREFIX.length());
         publisher.publish(new TriggerMatch(trigger, Map.of("orderNumber", orderNumber)), sms);
-        return ResponseEntity.ok().contentType(HttpFloorController.TEXT_XML).body(Twiml.reply("Your reference number is " + orderNumber + "."));
+        return Twiml.reply("Your reference number is " + orderNumber + ".");
     }
 }
