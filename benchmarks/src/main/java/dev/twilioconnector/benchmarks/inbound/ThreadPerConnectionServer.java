@@ -81,8 +81,8 @@ public final class ThreadPerConnectionServer implements AutoCloseable {
                         signature = header.substring(19).trim();
                     }
                 }
-                String target = requestLine.split(" ", 3)[1];
-                Answer answer = handler.handle("http://127.0.0.1:" + port() + target, form(new String(in.readNBytes(length), StandardCharsets.UTF_8)), signature);
+                String url = "http://127.0.0.1:" + port() + requestLine.split(" ", 3)[1];
+                Answer answer = answer(url, form(new String(in.readNBytes(length), StandardCharsets.UTF_8)), signature);
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 " + answer.status() + " \r\nContent-Type: text/xml;charset=UTF-8\r\nContent-Length: " + body.length
                         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -93,6 +93,15 @@ public final class ThreadPerConnectionServer implements AutoCloseable {
             // the client went away, or the server closed: the connection's thread ends
         } finally {
             connections.remove(connection);
+        }
+    }
+
+    /** The handler's answer, or a 500 naming its failure, so that the client reports it instead of a closed connection. */
+    private Answer answer(String url, Map<String, String> form, String signature) {
+        try {
+            return handler.handle(url, form, signature);
+        } catch (RuntimeException e) {
+            return new Answer(500, String.valueOf(e));
         }
     }
 
