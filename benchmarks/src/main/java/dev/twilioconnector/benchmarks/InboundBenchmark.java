@@ -8,7 +8,6 @@ import dev.twilioconnector.benchmarks.inbound.HttpFloorController;
 import dev.twilioconnector.benchmarks.inbound.InboundApp;
 import dev.twilioconnector.benchmarks.inbound.Load;
 import dev.twilioconnector.benchmarks.inbound.SignedWebhook;
-import dev.twilioconnector.benchmarks.inbound.ThreadPerConnectionServer;
 import dev.twilioconnector.benchmarks.inbound.ThreadedEndpoints;
 import dev.twilioconnector.inbound.reception.SmsEventPublisher;
 import dev.twilioconnector.inbound.reception.SmsReception;
@@ -198,19 +197,14 @@ public final class InboundBenchmark {
         String[] arguments = properties(database, port, base).entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
         try (ConfigurableApplicationContext context = application.run(arguments);
-             ThreadPerConnectionServer threadedWebhook = new ThreadPerConnectionServer(
+             LoopbackHttpServer threadedWebhook = new LoopbackHttpServer("bench-webhook",
                      ThreadedEndpoints.webhook(context.getBean(SignatureCheck.class), context.getBean(SmsReception.class)));
-             ThreadPerConnectionServer threadedHandOver = new ThreadPerConnectionServer(
+             LoopbackHttpServer threadedHandOver = new LoopbackHttpServer("bench-hand-over",
                      ThreadedEndpoints.handOver(context.getBean(HandOverController.class)))) {
             RuntimeService runtime = context.getBean(RuntimeService.class);
             HistoryService history = context.getBean(HistoryService.class);
             ObjectMapper json = ((ProcessEngineConfigurationImpl) context.getBean(ProcessEngineConfiguration.class)).getObjectMapper();
-            SignedWebhook webhook = new SignedWebhook(base + "/twilio/sms", FakeTwilio.TOKEN);
-
-            IntConsumer viaWebhook = ignored -> {
-                long n = sequence.getAndIncrement();
-                expectEcho(webhook.post(message(n)), n);
-            };
+            IntConsumer viaWebhook = echoed(new SignedWebhook(base + "/twilio/sms", FakeTwilio.TOKEN));
             // Everything the webhook does but HTTP and the signature check.
             SmsReception reception = context.getBean(SmsReception.class);
             IntConsumer inProcess = ignored -> {
@@ -218,23 +212,10 @@ public final class InboundBenchmark {
                 expectEcho(reception.receive(InboundSms.of(message(n))), n);
             };
             // HTTP and the hand-over to the engine, nothing else of the connector: the bound for any webhook on this stack.
-            SignedWebhook handOver = new SignedWebhook(base + HandOverController.PATH, FakeTwilio.TOKEN);
-            IntConsumer viaHandOver = ignored -> {
-                long n = sequence.getAndIncrement();
-                expectEcho(handOver.post(message(n)), n);
-            };
+            IntConsumer viaHandOver = echoed(new SignedWebhook(base + HandOverController.PATH, FakeTwilio.TOKEN));
             // The same work on a server that runs each request on the thread that read it: what Tomcat's hand-offs cost.
-            SignedWebhook webhookThreaded = new SignedWebhook("http://127.0.0.1:" + threadedWebhook.port() + "/twilio/sms", FakeTwilio.TOKEN);
-            IntConsumer viaThreadedWebhook = ignored -> {
-                long n = sequence.getAndIncrement();
-                expectEcho(webhookThreaded.post(message(n)), n);
-            };
-            SignedWebhook handOverThreaded = new SignedWebhook("http://127.0.0.1:" + threadedHandOver.port() + HandOverController.PATH,
-                    FakeTwilio.TOKEN);
-            IntConsumer viaThreadedHandOver = ignored -> {
-                long n = sequence.getAndIncrement();
-                expectEcho(handOverThreaded.post(message(n)), n);
-            };
+            IntConsumer viaThreadedWebhook = echoed(new SignedWebhook(threadedWebhook.url("/twilio/sms"), FakeTwilio.TOKEN));
+            IntConsumer viaThreadedHandOver = echoed(new SignedWebhook(threadedHandOver.url(HandOverController.PATH), FakeTwilio.TOKEN));
             // The HTTP stack alone: the same request and client, an endpoint that only parses the form.
             SignedWebhook floor = new SignedWebhook(base + HttpFloorController.PATH, FakeTwilio.TOKEN);
             IntConsumer httpFloor = ignored -> {
@@ -338,6 +319,14 @@ public final class InboundBenchmark {
 
     private int settlingSeconds() {
         return Math.max(1, options.capacitySeconds() / 2);
+    }
+
+    /** Posts the run's next message to {@code endpoint}; its reply must carry the echo. */
+    private IntConsumer echoed(SignedWebhook endpoint) {
+        return ignored -> {
+            long n = sequence.getAndIncrement();
+            expectEcho(endpoint.post(message(n)), n);
+        };
     }
 
     /** The n-th message of a run: its own MessageSid, sender and order number. */
