@@ -336,7 +336,7 @@ public final class InboundBenchmark {
 
     /** The n-th message's reply must carry its echo: the proof that the engine took the event. */
     private static void expectEcho(String reply, long n) {
-        if (reply == null || !reply.contains("Your reference number is " + n + ".")) {
+        if (reply == null || !reply.contains(HandOverController.echo(n))) {
             throw new IllegalStateException("unexpected reply: " + reply);
         }
     }

@@ -58,6 +58,11 @@ public class HandOverController {
         }
         String orderNumber = sms.body().substring(BODY_PREFIX.length());
         publisher.publish(new TriggerMatch(trigger, Map.of("orderNumber", orderNumber)), sms);
-        return Twiml.reply("Your reference number is " + orderNumber + ".");
+        return Twiml.reply(echo(orderNumber));
+    }
+
+    /** What the bench trigger's echo template ({@code bench-inbound/triggers.yml}) renders for this order number. */
+    public static String echo(Object orderNumber) {
+        return "Your reference number is " + orderNumber + ".";
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class ThreadedEndpoints {
 
-    private static final String TWIML = "text/xml;charset=UTF-8";
+    private static final String TWIML = HttpFloorController.TEXT_XML.toString();
 
     private ThreadedEndpoints() {
     }
