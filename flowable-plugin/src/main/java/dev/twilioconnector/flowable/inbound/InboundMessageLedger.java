@@ -12,6 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the first reply. The primary key decides who handles a message, whichever node or thread asks.
  *
  * <p>A claim whose handler died (no answer after {@code takeoverAfter}) is taken over by the next
- * delivery, so a crash does not swallow the message.
+ * delivery, so a crash does not swallow the message; a handler that could not hand the message over
+ * {@link #release releases} its claim.
  */
 public final class InboundMessageLedger {
 
@@ -29,6 +36,12 @@ public final class InboundMessageLedger {
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final String TABLE = PluginSchema.INBOUND_MESSAGE_TABLE;
+    private static final Duration RELEASE_RETRY = Duration.ofSeconds(1);
+    private static final ScheduledExecutorService RELEASES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "twilio-inbound-release");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final Logger LOG = LoggerFactory.getLogger(InboundMessageLedger.class);
 
     private final AutoCommitSql sql;
@@ -37,6 +50,7 @@ public final class InboundMessageLedger {
     private final Duration waitForAnswer;
     private final Duration retention;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
+    private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
 
     /**
      * @param takeoverAfter how long a claim may stay unanswered before another delivery takes it over
@@ -67,15 +81,19 @@ public final class InboundMessageLedger {
     }
 
     public Claim claim(String messageSid) {
+        retryReleases();
         purgeOccasionally();
         Instant deadline = clock.instant().plus(waitForAnswer);
+        boolean tryInsert = true;
         while (true) {
-            if (insert(messageSid)) {
+            if (tryInsert && insert(messageSid)) {
                 return new Claim.Handle();
             }
+            // While it waits, a repeat only reads: a failed insert is an error line in the server's log.
             Row row = read(messageSid);
+            tryInsert = row == null;
             if (row == null) {
-                continue; // purged between insert and read: try to claim again
+                continue; // released or purged between insert and read: try to claim again
             }
             if (ANSWERED.equals(row.state())) {
                 return new Claim.Repeat(row.reply());
@@ -100,6 +118,42 @@ public final class InboundMessageLedger {
             statement.setString(4, messageSid);
             return statement.executeUpdate();
         });
+    }
+
+    /**
+     * Gives up this delivery's claim on a message it could not hand over, so that its next delivery
+     * handles it as new. When the database does not answer, the release is retried before every later
+     * claim and every {@link #RELEASE_RETRY} until it is done; never throws.
+     */
+    public void release(String messageSid) {
+        unreleased.add(messageSid);
+        retryUntilReleased(messageSid);
+    }
+
+    private void retryUntilReleased(String messageSid) {
+        Optional<AutoCommitSql.Failure> failure = retryReleases();
+        if (unreleased.contains(messageSid)) {
+            LOG.warn("The claim on inbound message {} cannot be released yet ({}); retrying every {}", messageSid,
+                    failure.map(RuntimeException::getMessage).orElse("another release is under way"), RELEASE_RETRY);
+            RELEASES.schedule(() -> retryUntilReleased(messageSid), RELEASE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Releases what could not be released before, until the database fails again. */
+    private Optional<AutoCommitSql.Failure> retryReleases() {
+        for (String messageSid : unreleased) {
+            try {
+                sql.run("DELETE FROM " + TABLE + " WHERE MESSAGE_SID_ = ? AND STATE_ = ?", statement -> {
+                    statement.setString(1, messageSid);
+                    statement.setString(2, IN_PROGRESS);
+                    return statement.executeUpdate();
+                });
+                unreleased.remove(messageSid);
+            } catch (AutoCommitSql.Failure e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean insert(String messageSid) {

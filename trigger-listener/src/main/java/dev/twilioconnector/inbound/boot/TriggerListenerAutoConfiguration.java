@@ -1,5 +1,6 @@
 package dev.twilioconnector.inbound.boot;
 
+import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.template.SmsTemplates;
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
@@ -7,6 +8,8 @@ import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
 import dev.twilioconnector.inbound.reception.EventRegistryStatusPublisher;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
+import dev.twilioconnector.inbound.reception.LateReply;
+import dev.twilioconnector.inbound.reception.RestLateReply;
 import dev.twilioconnector.inbound.reception.SmsEventPublisher;
 import dev.twilioconnector.inbound.reception.SmsReception;
 import dev.twilioconnector.inbound.reception.StatusEventPublisher;
@@ -17,6 +20,7 @@ import dev.twilioconnector.inbound.trigger.TriggerSet;
 import dev.twilioconnector.inbound.webhook.SignatureCheck;
 import dev.twilioconnector.inbound.webhook.SmsStatusController;
 import dev.twilioconnector.inbound.webhook.SmsWebhookController;
+import dev.twilioconnector.inbound.webhook.WebhookWorkers;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.ProcessEngineAutoConfiguration;
 import org.slf4j.Logger;
@@ -78,8 +82,20 @@ public final class TriggerListenerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SmsReception twilioSmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher,
-                                    ObjectProvider<InboundMetrics> metrics) {
-        return new SmsReception(triggers, ledger, publisher, metrics.getIfAvailable(() -> InboundMetrics.NONE));
+                                    ObjectProvider<InboundMetrics> metrics, LateReply lateReply) {
+        return new SmsReception(triggers, ledger, publisher, metrics.getIfAvailable(() -> InboundMetrics.NONE), lateReply);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LateReply twilioLateReply(TwilioConnector connector) {
+        return new RestLateReply(connector.sms());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookWorkers twilioWebhookWorkers(WebhookProperties properties) {
+        return new WebhookWorkers(properties.answerWithin());
     }
 
     @Bean
@@ -97,9 +113,9 @@ public final class TriggerListenerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, WebhookProperties properties,
-                                                    ObjectProvider<InboundMetrics> metrics) {
+                                                    ObjectProvider<InboundMetrics> metrics, WebhookWorkers workers) {
         return new SmsWebhookController(reception, signatures, properties.validateSignature(), properties.publicUrl(),
-                metrics.getIfAvailable(() -> InboundMetrics.NONE));
+                metrics.getIfAvailable(() -> InboundMetrics.NONE), workers);
     }
 
     @Bean
@@ -117,9 +133,9 @@ public final class TriggerListenerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SmsStatusController twilioSmsStatusController(StatusReception reception, SignatureCheck signatures, WebhookProperties properties,
-                                                  ObjectProvider<InboundMetrics> metrics) {
+                                                  ObjectProvider<InboundMetrics> metrics, WebhookWorkers workers) {
         return new SmsStatusController(reception, signatures, properties.validateSignature(), properties.publicUrl(),
-                metrics.getIfAvailable(() -> InboundMetrics.NONE));
+                metrics.getIfAvailable(() -> InboundMetrics.NONE), workers);
     }
 
     /** Counts inbound traffic in the application's Micrometer registry, when it has one. */

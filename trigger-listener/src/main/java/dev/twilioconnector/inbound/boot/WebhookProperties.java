@@ -20,6 +20,9 @@ import java.time.Duration;
  * @param duplicateWait          how long a repeated delivery waits for the first one's reply
  * @param takeoverAfter          how long a delivery may stay unanswered (its node died) before a repeat handles the message
  * @param deduplicationRetention how long handled message SIDs are remembered
+ * @param answerWithin           the longest the webhooks take to answer, whatever the started or woken process does
+ *                               or the database does not; a reply not ready by then is sent through the REST API.
+ *                               Keep it under Twilio's 15 seconds
  */
 @ConfigurationProperties("twilio.webhook")
 public record WebhookProperties(
@@ -29,5 +32,6 @@ public record WebhookProperties(
         @DefaultValue("true") boolean validateSignature,
         @DefaultValue("10s") Duration duplicateWait,
         @DefaultValue("2m") Duration takeoverAfter,
-        @DefaultValue("7d") Duration deduplicationRetention) {
+        @DefaultValue("7d") Duration deduplicationRetention,
+        @DefaultValue("10s") Duration answerWithin) {
 }

@@ -10,6 +10,7 @@ import dev.twilioconnector.inbound.webhook.InboundSms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * The inbound path of one message after its signature was checked: deduplication by
  * {@code MessageSid}, opt-out rules, the first matching trigger, {@code SMS_RECEIVED} to the engine,
- * and the echo, rendered only after the engine took the event ({@code echoError} if it did not).
+ * and the echo, rendered only after the engine took the event ({@code echoError} if it did not, and
+ * then the message is not recorded as handled: its next delivery handles it as new).
  * The sender's text is only ever data for the templates, never part of one.
  */
 public final class SmsReception {
@@ -25,76 +27,148 @@ public final class SmsReception {
     public static final int MAX_REPLY_LENGTH = 1600;
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsReception.class);
+    private static final LateReply NO_LATE_REPLY = (sms, text) -> LOG.warn(
+            "The reply to message {} came after the webhook had answered, and no REST client is configured to send it",
+            sms.messageSid());
 
     private final TriggerSet triggers;
     private final InboundMessageLedger ledger;
     private final SmsEventPublisher publisher;
     private final InboundMetrics metrics;
+    private final LateReply lateReply;
 
     public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher) {
         this(triggers, ledger, publisher, InboundMetrics.NONE);
     }
 
     public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher, InboundMetrics metrics) {
+        this(triggers, ledger, publisher, metrics, NO_LATE_REPLY);
+    }
+
+    /** @param lateReply sends the reply when the webhook answered before it was ready */
+    public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher, InboundMetrics metrics,
+                        LateReply lateReply) {
         this.triggers = triggers;
         this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.lateReply = lateReply;
     }
 
-    /** The text to reply with ({@code null}: no reply). */
+    /** The text to reply with ({@code null}: no reply), waiting as long as the handling takes. */
     public String receive(InboundSms sms) {
-        metrics.received();
-        Claim claim = ledger.claim(sms.messageSid());
-        if (claim instanceof Claim.Repeat || claim instanceof Claim.Busy) {
-            metrics.deduplicated();
+        Delivery delivery = new Delivery();
+        receive(sms, delivery);
+        return delivery.await(Duration.ZERO).orElse(null);
+    }
+
+    /**
+     * Handles one delivery of {@code sms} and offers its reply to {@code delivery}. A reply the webhook
+     * no longer waits for is sent through {@link LateReply} (only by the delivery that handled the
+     * message), and recorded as no reply, so that a repeat answers as the webhook did.
+     */
+    public void receive(InboundSms sms, Delivery delivery) {
+        try {
+            metrics.received();
+            Claim claim;
+            try {
+                claim = ledger.claim(sms.messageSid());
+            } catch (RuntimeException e) {
+                LOG.error("Message {} could not be checked against earlier deliveries, so it is not handled now and its next "
+                        + "delivery counts as new: {}", sms.messageSid(), e.getMessage());
+                reply(sms, delivery, echoError(sms));
+                return;
+            }
+            if (claim instanceof Claim.Repeat || claim instanceof Claim.Busy) {
+                metrics.deduplicated();
+            }
+            if (claim instanceof Claim.Repeat repeat) {
+                LOG.debug("Message {} was delivered again; answering as the first time", sms.messageSid());
+                delivery.offer(repeat.reply());
+                return;
+            }
+            if (claim instanceof Claim.Busy) {
+                LOG.warn("Message {} is still being handled by another delivery; this one gets no reply", sms.messageSid());
+                delivery.offer(null);
+                return;
+            }
+            Handled handled = handle(sms);
+            boolean inAnswer = reply(sms, delivery, handled.reply());
+            if (handled.settled()) {
+                record(sms, inAnswer ? handled.reply() : null);
+            }
+        } finally {
+            delivery.offer(null);
         }
-        if (claim instanceof Claim.Repeat repeat) {
-            LOG.debug("Message {} was delivered again; answering as the first time", sms.messageSid());
-            return repeat.reply();
+    }
+
+    /** What became of a message this delivery handled. */
+    private record Handled(String reply, boolean settled) {
+
+        static Handled settled(String reply) {
+            return new Handled(reply, true);
         }
-        if (claim instanceof Claim.Busy) {
-            LOG.warn("Message {} is still being handled by another delivery; this one gets no reply", sms.messageSid());
-            return null;
+
+        /** The engine did not take it: its claim was released, so its next delivery handles it as new. */
+        static Handled released(String reply) {
+            return new Handled(reply, false);
         }
-        String reply = handle(sms);
+    }
+
+    private boolean reply(InboundSms sms, Delivery delivery, String reply) {
+        boolean inAnswer = delivery.offer(reply);
+        if (!inAnswer && reply != null) {
+            lateReply.send(sms, reply);
+        }
+        return inAnswer;
+    }
+
+    private void record(InboundSms sms, String reply) {
         try {
             ledger.answer(sms.messageSid(), reply);
         } catch (RuntimeException e) {
             LOG.error("Message {} was handled but its reply could not be recorded: {}", sms.messageSid(), e.getMessage(), e);
         }
-        return reply;
     }
 
-    private String handle(InboundSms sms) {
+    private Handled handle(InboundSms sms) {
         if (sms.isOptOut()) {
             LOG.info("Message {} is an opt-out (STOP): not matched, not published", sms.messageSid());
-            return null;
+            return Handled.settled(null);
         }
         Optional<TriggerMatch> found = triggers.match(sms.body());
         if (found.isEmpty()) {
             LOG.debug("Message {} matches no trigger", sms.messageSid());
-            return null;
+            return Handled.settled(null);
         }
         TriggerMatch match = found.get();
         try {
             publisher.publish(match, sms);
         } catch (RuntimeException e) {
-            LOG.error("Message {} matched trigger '{}' but SMS_RECEIVED could not be published: {}",
+            LOG.error("Message {} matched trigger '{}' but SMS_RECEIVED could not be published; its next delivery counts as new: {}",
                     sms.messageSid(), match.trigger().name(), e.getMessage(), e);
-            return echoError(match, sms);
+            ledger.release(sms.messageSid());
+            return Handled.released(echoError(match, sms));
         }
         LOG.info("Message {} matched trigger '{}'; SMS_RECEIVED published", sms.messageSid(), match.trigger().name());
         metrics.matched(match.trigger().name());
         if (sms.isAnsweredByTwilio()) {
-            return null;
+            return Handled.settled(null);
         }
         try {
-            return render(match.trigger().echo(), match, sms, "echo");
+            return Handled.settled(render(match.trigger().echo(), match, sms, "echo"));
         } catch (TemplateProblem e) {
             LOG.warn("The echo of trigger '{}' cannot be rendered: {}", match.trigger().name(), e.getMessage());
-            return echoError(match, sms);
+            return Handled.settled(echoError(match, sms));
         }
+    }
+
+    /** The echoError for a message that was not handled, when a trigger matches it. */
+    private String echoError(InboundSms sms) {
+        if (sms.isOptOut()) {
+            return null;
+        }
+        return triggers.match(sms.body()).map(match -> echoError(match, sms)).orElse(null);
     }
 
     private static String echoError(TriggerMatch match, InboundSms sms) {

@@ -22,8 +22,8 @@ public final class StatusReception {
         /** Another delivery of it is being handled right now. */
         BUSY,
         /**
-         * The engine did not take it, or not all of it. It is not published again: the event registry
-         * hands an event to each waiting process in a transaction of its own, so some may have had it.
+         * The engine did not take it, or the database could not be asked. It is not recorded as
+         * received, so Twilio's next delivery of it is handled as new.
          */
         FAILED
     }
@@ -39,7 +39,14 @@ public final class StatusReception {
     }
 
     public Outcome receive(DeliveryReport report) {
-        Claim claim = ledger.claim(report.key());
+        Claim claim;
+        try {
+            claim = ledger.claim(report.key());
+        } catch (RuntimeException e) {
+            LOG.error("Report {} of message {} could not be checked against earlier deliveries, so it is not handled now and "
+                    + "its next delivery counts as new: {}", report.status(), report.messageSid(), e.getMessage());
+            return Outcome.FAILED;
+        }
         if (claim instanceof Claim.Repeat) {
             LOG.debug("Report {} of message {} was received before", report.status(), report.messageSid());
             return Outcome.REPEATED;
@@ -50,12 +57,17 @@ public final class StatusReception {
         try {
             publisher.publish(report);
         } catch (RuntimeException e) {
-            LOG.error("Report {} of message {} could not be published as SMS_STATUS (processes waiting for it fall back on "
-                    + "their timers): {}", report.status(), report.messageSid(), e.getMessage(), e);
-            ledger.answer(report.key(), null);
+            LOG.error("Report {} of message {} could not be published as SMS_STATUS; its next delivery counts as new: {}",
+                    report.status(), report.messageSid(), e.getMessage(), e);
+            ledger.release(report.key());
             return Outcome.FAILED;
         }
-        ledger.answer(report.key(), null);
+        try {
+            ledger.answer(report.key(), null);
+        } catch (RuntimeException e) {
+            LOG.error("Report {} of message {} was published but could not be recorded: {}", report.status(), report.messageSid(),
+                    e.getMessage());
+        }
         LOG.debug("Report {} of message {} published as SMS_STATUS", report.status(), report.messageSid());
         return Outcome.PUBLISHED;
     }

@@ -2,6 +2,7 @@ package dev.twilioconnector.inbound.webhook;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One delivery report as Twilio posts it to the status callback of an outbound message.
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param from       the sender
  */
 public record DeliveryReport(String messageSid, String status, Integer errorCode, String to, String from) {
+
+    private static final Pattern STATUS = Pattern.compile("[a-z_-]{1,20}");
 
     /** Reads Twilio's form parameters ({@code MessageSid}, {@code MessageStatus}, {@code ErrorCode}, {@code To}, {@code From}). */
     public static DeliveryReport of(Map<String, String> form) {
@@ -30,6 +33,11 @@ public record DeliveryReport(String messageSid, String status, Integer errorCode
 
     public boolean isComplete() {
         return messageSid != null && !messageSid.isBlank() && status != null && !status.isBlank();
+    }
+
+    /** Whether the SID and status can be Twilio's: the SID as {@link InboundSms#isWellFormedSid}, the status a short word. */
+    public boolean isWellFormed() {
+        return InboundSms.isWellFormedSid(messageSid) && status != null && STATUS.matcher(status).matches();
     }
 
     private static String first(String value, String fallback) {

@@ -3,6 +3,7 @@ package dev.twilioconnector.inbound.webhook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One message as Twilio posts it to the webhook.
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param mediaUrls  the attached media, in order
  */
 public record InboundSms(String messageSid, String from, String to, String body, String optOutType, List<String> mediaUrls) {
+
+    /** Twilio's SIDs are two letters and 32 hex digits; a longer one is no message of Twilio's and would not fit the ledger. */
+    public static final int MAX_SID_LENGTH = 40;
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_SID_LENGTH + "}");
 
     public InboundSms {
         body = body == null ? "" : body;
@@ -33,6 +38,11 @@ public record InboundSms(String messageSid, String from, String to, String body,
             }
         }
         return new InboundSms(sid, form.get("From"), form.get("To"), form.get("Body"), form.get("OptOutType"), media);
+    }
+
+    /** Whether {@code sid} can be a Twilio SID: letters, digits, {@code _} or {@code -}, at most {@link #MAX_SID_LENGTH} of them. */
+    public static boolean isWellFormedSid(String sid) {
+        return sid != null && SID.matcher(sid).matches();
     }
 
     public boolean isOptOut() {

@@ -1,6 +1,5 @@
 package dev.twilioconnector.inbound.webhook;
 
-import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -9,20 +8,26 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.Optional;
+import java.time.Duration;
 
-/** The check every Twilio webhook passes first: the {@code X-Twilio-Signature} over the public URL and the form. */
+/**
+ * The check every Twilio webhook passes first: the {@code X-Twilio-Signature} over the public URL and
+ * the form, before anything else of the request is interpreted. Whatever is not signed by Twilio is
+ * 403, however malformed; a client's mistake is one rate-limited WARN line, never a stack trace.
+ */
 final class WebhookGuard {
 
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     static final String INVALID_SIGNATURE = "Invalid or missing X-Twilio-Signature";
+    private static final int MAX_LOGGED_PATH = 120;
+    private static final MediaType PLAIN = MediaType.TEXT_PLAIN;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
 
     private final SignatureCheck signatures;
     private final boolean validateSignature;
     private final URI publicUrl;
     private final InboundMetrics metrics;
+    private final RefusalLog refusals = new RefusalLog(LOG, Duration.ofSeconds(1));
 
     WebhookGuard(SignatureCheck signatures, boolean validateSignature, URI publicUrl, InboundMetrics metrics) {
         this.signatures = signatures;
@@ -31,26 +36,56 @@ final class WebhookGuard {
         this.metrics = metrics;
     }
 
-    /** The 403 answer to a request Twilio did not sign, or empty when it may pass. */
-    Optional<ResponseEntity<String>> refusal(HttpServletRequest request, Map<String, String> form) {
-        if (!validateSignature) {
-            return Optional.empty();
+    /** What the guard made of one request: the signed form, or the answer that refuses it. */
+    sealed interface Admission {
+        record Admitted(WebhookForm form) implements Admission {
         }
-        String url = WebhookUrl.of(request, publicUrl);
-        if (signatures.isValid(url, form, request.getHeader(SIGNATURE_HEADER))) {
-            return Optional.empty();
+
+        record Refused(ResponseEntity<String> answer) implements Admission {
         }
-        LOG.warn("Rejected a webhook call for {} from {}: {}", forLog(url), request.getRemoteAddr(),
-                INVALID_SIGNATURE);
-        metrics.rejected();
-        return Optional.of(ResponseEntity.status(403).contentType(MediaType.TEXT_PLAIN).body(INVALID_SIGNATURE));
     }
 
-    private static String forLog(String url) {
-        try {
-            return TwilioSettings.redacted(URI.create(url));
-        } catch (IllegalArgumentException e) {
-            return "(a URL that does not parse)";
+    Admission admit(HttpServletRequest request) {
+        String signature = request.getHeader(SIGNATURE_HEADER);
+        if (validateSignature && (signature == null || signature.isBlank())) {
+            return forbidden(request, "no " + SIGNATURE_HEADER);
         }
+        WebhookForm form;
+        try {
+            form = WebhookForm.read(request);
+        } catch (WebhookForm.Unreadable e) {
+            return validateSignature ? forbidden(request, "its parameters do not decode, so no signature can match them")
+                    : new Admission.Refused(malformed(request, "its parameters do not decode"));
+        }
+        if (validateSignature && !signatures.isValid(WebhookUrl.of(request, publicUrl), form, signature)) {
+            return forbidden(request, "the signature does not match");
+        }
+        return new Admission.Admitted(form);
+    }
+
+    /** The 400 answer to a signed request whose content is not what Twilio sends. */
+    ResponseEntity<String> malformed(HttpServletRequest request, String why) {
+        refusals.refused(describe(request), why);
+        return ResponseEntity.badRequest().contentType(PLAIN).body(why);
+    }
+
+    private Admission forbidden(HttpServletRequest request, String why) {
+        refusals.refused(describe(request), why);
+        metrics.rejected();
+        return new Admission.Refused(ResponseEntity.status(403).contentType(PLAIN).body(INVALID_SIGNATURE));
+    }
+
+    /** Path and caller only: the query may be anything, and anything written here ends in a log. */
+    private String describe(HttpServletRequest request) {
+        return "a webhook call to " + printable(request.getRequestURI()) + " from " + request.getRemoteAddr();
+    }
+
+    /** No control character (a forged log line) and no novel reaches the log. */
+    private static String printable(String path) {
+        if (path == null) {
+            return "?";
+        }
+        String shown = path.length() > MAX_LOGGED_PATH ? path.substring(0, MAX_LOGGED_PATH) + "..." : path;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

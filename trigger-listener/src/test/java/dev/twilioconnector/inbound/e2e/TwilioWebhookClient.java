@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +47,17 @@ final class TwilioWebhookClient {
     String sign(String url, Map<String, String> form) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        return hmac(data);
+    }
+
+    /** As Twilio's helper libraries sign a repeated name: name + value for each distinct value, sorted. */
+    String signRepeated(String url, Map<String, List<String>> form) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, values) -> new TreeSet<>(values).forEach(value -> data.append(name).append(value)));
+        return hmac(data);
+    }
+
+    private String hmac(StringBuilder data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
@@ -56,9 +69,14 @@ final class TwilioWebhookClient {
 
     /** Posts {@code form} to {@code url}, signed over {@code signedUrl}, with extra headers. */
     HttpResponse<String> post(String url, Map<String, String> form, String signature, Map<String, String> headers) {
+        return postBody(url, encode(form), signature, headers);
+    }
+
+    /** Posts {@code body} as it is, form-encoded or not. */
+    HttpResponse<String> postBody(String url, String body, String signature, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }

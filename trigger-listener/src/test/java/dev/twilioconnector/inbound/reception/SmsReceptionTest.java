@@ -253,16 +253,77 @@ class SmsReceptionTest {
     // --- the engine refuses the event ---
 
     @Test
-    void whenPublishingFailsTheReplyIsTheEchoError() {
+    void whenPublishingFailsTheReplyIsTheEchoErrorAndTheNextDeliveryCountsAsNew() throws Exception {
         publisher.failWith(new IllegalStateException("engine down"));
         InboundSms sms = sms("Order Number 4711");
 
         assertThat(reception.receive(sms)).isEqualTo("There was a problem publishing that event.");
         assertThat(publisher.events).hasSize(1);
+        assertThat(ledgerRows(sms)).as("the claim is released, nothing is recorded as answered").isZero();
 
-        // a retry of the same message does not try again and gets the same answer
+        // the next delivery of the same message is handled as new, and once the engine takes it, only once
+        publisher.failWith(null);
+        assertThat(reception.receive(sms)).isEqualTo("Your reference number is 4711");
+        assertThat(reception.receive(sms)).isEqualTo("Your reference number is 4711");
+        assertThat(publisher.events).hasSize(2);
+    }
+
+    @Test
+    void whenTheDatabaseCannotBeAskedTheSenderGetsTheEchoErrorAndTheNextDeliveryCountsAsNew() throws Exception {
+        InboundSms sms = sms("Order Number 4711");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + PluginSchema.INBOUND_MESSAGE_TABLE + " RENAME TO OUT_OF_REACH");
+        }
+
         assertThat(reception.receive(sms)).isEqualTo("There was a problem publishing that event.");
+        assertThat(publisher.events).isEmpty();
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE OUT_OF_REACH RENAME TO " + PluginSchema.INBOUND_MESSAGE_TABLE);
+        }
+        assertThat(reception.receive(sms)).isEqualTo("Your reference number is 4711");
         assertThat(publisher.events).hasSize(1);
+    }
+
+    // --- replies the webhook no longer waits for ---
+
+    @Test
+    void aReplyReadyAfterTheWebhookAnsweredIsSentLateOnceAndRepeatsAnswerAsTheWebhookDid() {
+        List<String> late = new CopyOnWriteArrayList<>();
+        SmsReception withLateReplies = new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher,
+                InboundMetrics.NONE, (sms, text) -> late.add(sms.from() + " <- " + text + " from " + sms.to()));
+        InboundSms sms = sms("Order Number 4711");
+        Delivery answeredWithoutIt = new Delivery();
+        assertThat(answeredWithoutIt.await(Duration.ZERO)).as("the webhook gave up waiting").isEmpty();
+
+        withLateReplies.receive(sms, answeredWithoutIt);
+
+        assertThat(late).containsExactly(CUSTOMER + " <- Your reference number is 4711 from " + OUR_NUMBER);
+        assertThat(withLateReplies.receive(sms)).as("a repeat answers as the webhook did: without a message").isNull();
+        assertThat(late).hasSize(1);
+        assertThat(publisher.events).hasSize(1);
+    }
+
+    @Test
+    void aReplyReadyInTimeGoesIntoTheAnswerAndNothingIsSentLate() {
+        List<String> late = new CopyOnWriteArrayList<>();
+        SmsReception withLateReplies = new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher,
+                InboundMetrics.NONE, (sms, text) -> late.add(text));
+        Delivery waiting = new Delivery();
+
+        withLateReplies.receive(sms("Order Number 4711"), waiting);
+
+        assertThat(waiting.await(Duration.ofSeconds(1))).contains("Your reference number is 4711");
+        assertThat(late).isEmpty();
+    }
+
+    private int ledgerRows(InboundSms sms) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + PluginSchema.INBOUND_MESSAGE_TABLE
+                     + " WHERE MESSAGE_SID_ = '" + sms.messageSid() + "'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test

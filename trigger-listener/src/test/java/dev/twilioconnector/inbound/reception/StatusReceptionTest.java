@@ -49,15 +49,16 @@ class StatusReceptionTest {
     }
 
     @Test
-    void aReportTheEngineDidNotTakeIsNotPublishedAgainSinceSomeProcessesMayHaveHadIt() {
+    void aReportTheEngineDidNotTakeIsHandledAsNewWhenTwilioDeliversItAgain() {
         DeliveryReport delivered = report("delivered");
         engineRefuses = true;
 
         assertThat(reception.receive(delivered)).isEqualTo(Outcome.FAILED);
 
         engineRefuses = false;
+        assertThat(reception.receive(delivered)).isEqualTo(Outcome.PUBLISHED);
         assertThat(reception.receive(delivered)).isEqualTo(Outcome.REPEATED);
-        assertThat(published).isEmpty();
+        assertThat(published).containsExactly(delivered);
     }
 
     private static DeliveryReport report(String status) {

@@ -3,15 +3,17 @@ package dev.twilioconnector.inbound.webhook;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A servlet container merges the query string's parameters (first) and the form body's into one
  * parameter map; the mock request is filled the same way.
  */
-class SmsWebhookControllerFormTest {
+class WebhookFormTest {
 
     private static MockHttpServletRequest request(String queryString) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/twilio/sms");
@@ -26,7 +28,7 @@ class SmsWebhookControllerFormTest {
         request.addParameter("MessageSid", "SM1");
         request.addParameter("Body", "Order Number 4711");
 
-        assertThat(SmsWebhookController.formParameters(request))
+        assertThat(form(request))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("MessageSid", "SM1", "Body", "Order Number 4711"));
     }
 
@@ -37,7 +39,7 @@ class SmsWebhookControllerFormTest {
         request.addParameter("lang", "de");
         request.addParameter("MessageSid", "SM1");
 
-        Map<String, String> form = SmsWebhookController.formParameters(request);
+        Map<String, String> form = form(request);
 
         assertThat(form).containsExactly(Map.entry("MessageSid", "SM1"));
     }
@@ -50,7 +52,7 @@ class SmsWebhookControllerFormTest {
         request.addParameter("Body", "from body");
         request.addParameter("MessageSid", "SM1");
 
-        Map<String, String> form = SmsWebhookController.formParameters(request);
+        Map<String, String> form = form(request);
 
         assertThat(form).containsEntry("Body", "from body").containsEntry("MessageSid", "SM1").doesNotContainKey("tenant");
         assertThat(form).hasSize(2);
@@ -61,7 +63,7 @@ class SmsWebhookControllerFormTest {
         MockHttpServletRequest request = request("x=1&x=2");
         request.addParameter("x", "1", "2", "body");
 
-        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("x", "body"));
+        assertThat(form(request)).containsExactly(Map.entry("x", "body"));
     }
 
     @Test
@@ -71,7 +73,7 @@ class SmsWebhookControllerFormTest {
         request.addParameter("caf\u00e9", "2");
         request.addParameter("Body", "hi");
 
-        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("Body", "hi"));
+        assertThat(form(request)).containsExactly(Map.entry("Body", "hi"));
     }
 
     @Test
@@ -80,14 +82,44 @@ class SmsWebhookControllerFormTest {
         request.addParameter("flag", "");
         request.addParameter("Body", "hi");
 
-        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("Body", "hi"));
+        assertThat(form(request)).containsExactly(Map.entry("Body", "hi"));
     }
 
     @Test
-    void aRepeatedBodyParameterKeepsItsFirstValue() {
+    void aRepeatedBodyParameterKeepsEveryValueAndReadsAsItsFirst() throws Exception {
         MockHttpServletRequest request = request(null);
         request.addParameter("Body", "first", "second");
 
-        assertThat(SmsWebhookController.formParameters(request)).containsExactly(Map.entry("Body", "first"));
+        assertThat(WebhookForm.read(request).values()).containsExactly(Map.entry("Body", List.of("first", "second")));
+        assertThat(form(request)).containsExactly(Map.entry("Body", "first"));
+    }
+
+    @Test
+    void aQueryNameThatDoesNotDecodeIsCountedAsWritten() {
+        MockHttpServletRequest request = request("%zz=1");
+        request.addParameter("%zz", "1");
+        request.addParameter("Body", "hi");
+
+        assertThat(form(request)).containsExactly(Map.entry("Body", "hi"));
+    }
+
+    @Test
+    void parametersTheContainerCannotDecodeMakeTheFormUnreadable() {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/twilio/sms") {
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                throw new IllegalStateException("invalid parameters");
+            }
+        };
+
+        assertThatThrownBy(() -> WebhookForm.read(request)).isInstanceOf(WebhookForm.Unreadable.class);
+    }
+
+    private static Map<String, String> form(MockHttpServletRequest request) {
+        try {
+            return WebhookForm.read(request).firstValues();
+        } catch (WebhookForm.Unreadable e) {
+            throw new AssertionError(e);
+        }
     }
 }

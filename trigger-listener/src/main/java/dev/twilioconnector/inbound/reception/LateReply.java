@@ -1,0 +1,11 @@
+package dev.twilioconnector.inbound.reception;
+
+import dev.twilioconnector.inbound.webhook.InboundSms;
+
+/** Sends the reply to a message whose webhook already answered without it. */
+@FunctionalInterface
+public interface LateReply {
+
+    /** Sends {@code text} to the sender of {@code sms}, from the number it was sent to. */
+    void send(InboundSms sms, String text);
+}
