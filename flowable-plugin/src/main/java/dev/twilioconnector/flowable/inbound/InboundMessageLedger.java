@@ -139,8 +139,20 @@ public final class InboundMessageLedger {
         }
     }
 
-    /** Releases what could not be released before, until the database fails again. */
+    /**
+     * Releases what could not be released before, until the database fails again. One thread at a
+     * time: a second DELETE of the same message, late, would remove the claim of its next delivery.
+     */
     private Optional<AutoCommitSql.Failure> retryReleases() {
+        if (unreleased.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (unreleased) {
+            return releaseAll();
+        }
+    }
+
+    private Optional<AutoCommitSql.Failure> releaseAll() {
         for (String messageSid : unreleased) {
             try {
                 sql.run("DELETE FROM " + TABLE + " WHERE MESSAGE_SID_ = ? AND STATE_ = ?", statement -> {

@@ -1,0 +1,209 @@
+package dev.twilioconnector.inbound.e2e;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.twilioconnector.flowable.schema.PluginSchema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flowable.engine.HistoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The engine's database (a real PostgreSQL) stops for a while under a trickle of signed webhooks and
+ * comes back; then Twilio delivers every message again. Every webhook call is answered within
+ * {@code twilio.webhook.answer-within}, every message is published exactly once, and none is recorded
+ * as answered without having been published.
+ */
+@SpringBootTest(classes = InboundTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "flowable.database-schema-update=true",
+        "flowable.async-executor-activate=false",
+        "twilio.triggers.location=classpath:e2e-triggers.yml",
+        "twilio.webhook.answer-within=3s",
+        "twilio.account=" + InboundEndToEndTest.ACCOUNT,
+        "twilio.token=" + InboundEndToEndTest.TOKEN})
+class DatabaseOutageTest {
+
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
+    private static final Duration OUTAGE = Duration.ofSeconds(8);
+    private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private static final Path DATA = tempDirectory();
+    private static final int PORT = freePort();
+    private static EmbeddedPostgres postgres = startPostgres();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    DataSource dataSource;
+
+    private final TwilioWebhookClient twilio = new TwilioWebhookClient(InboundEndToEndTest.TOKEN);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if (!TWILIO.isRunning()) {
+            TWILIO.start();
+            TWILIO.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(aResponse().withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"sid\":\"SM00000000000000000000000000000097\",\"status\":\"queued\"}")));
+        }
+        registry.add("twilio.api-base-url", TWILIO::baseUrl);
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @AfterAll
+    static void stopAll() throws IOException {
+        TWILIO.stop();
+        postgres.close();
+    }
+
+    @Test
+    void messagesAroundAnOutageArePublishedExactlyOnceAfterTwiliosRedelivery() throws Exception {
+        List<Map<String, String>> sent = new ArrayList<>();
+        ConcurrentLinkedQueue<Duration> answerTimes = new ConcurrentLinkedQueue<>();
+        AtomicInteger numbers = new AtomicInteger();
+        AtomicInteger unanswered = new AtomicInteger();
+        AtomicBoolean trickling = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        List<CompletableFuture<Void>> trickle = new ArrayList<>();
+        for (int client = 0; client < 2; client++) {
+            trickle.add(CompletableFuture.runAsync(() -> {
+                while (trickling.get()) {
+                    Map<String, String> message = message(numbers.incrementAndGet());
+                    synchronized (sent) {
+                        sent.add(message);
+                    }
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = deliver(message);
+                    answerTimes.add(Duration.ofNanos(System.nanoTime() - start));
+                    if (!response.body().contains("Your reference number is")) {
+                        unanswered.incrementAndGet();
+                    }
+                    pause(Duration.ofMillis(100));
+                }
+            }, clients));
+        }
+
+        pause(Duration.ofSeconds(2));
+        postgres.close();
+        pause(OUTAGE);
+        postgres = startPostgres();
+        pause(Duration.ofSeconds(2));
+        trickling.set(false);
+        CompletableFuture.allOf(trickle.toArray(CompletableFuture[]::new)).join();
+        clients.shutdown();
+
+        for (Map<String, String> message : sent) {
+            long start = System.nanoTime();
+            deliver(message);
+            answerTimes.add(Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        assertThat(sent).hasSizeGreaterThan(20);
+        assertThat(unanswered).as("deliveries the outage left without their echo").hasPositiveValue();
+        assertThat(answerTimes).as("every delivery answered within the bound, during the outage too")
+                .allSatisfy(took -> assertThat(took).isLessThan(ANSWER_WITHIN.plusSeconds(1)));
+        await("every message published").atMost(Duration.ofSeconds(90))
+                .until(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey("orderStatus").count() >= sent.size());
+        for (Map<String, String> message : sent) {
+            assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("orderStatus")
+                    .variableValueEquals("originalMessage", message.get("Body")).count())
+                    .as("instances started by %s", message.get("MessageSid")).isEqualTo(1);
+        }
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("orderStatus").count()).isEqualTo(sent.size());
+        assertThat(answeredSids()).as("recorded as answered: only what was published")
+                .isSubsetOf(sent.stream().map(message -> message.get("MessageSid")).toList());
+    }
+
+    private HttpResponse<String> deliver(Map<String, String> message) {
+        HttpResponse<String> response = twilio.postSigned("http://localhost:" + port + "/twilio/sms", message);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    private Set<String> answeredSids() throws Exception {
+        Set<String> sids = new HashSet<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT MESSAGE_SID_ FROM " + PluginSchema.INBOUND_MESSAGE_TABLE
+                     + " WHERE STATE_ = 'ANSWERED'")) {
+            while (rows.next()) {
+                sids.add(rows.getString(1));
+            }
+        }
+        return sids;
+    }
+
+    private static Map<String, String> message(int number) {
+        return TwilioWebhookClient.message("SM%032d".formatted(number), InboundEndToEndTest.ADA, "Order Number " + number);
+    }
+
+    /** On the same port and data folder each time: the application's pool reconnects as to a restarted server. */
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().setPort(PORT).setDataDirectory(DATA).setCleanDataDirectory(false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("twilio-outage-pg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
