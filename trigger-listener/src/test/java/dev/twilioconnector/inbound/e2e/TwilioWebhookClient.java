@@ -80,7 +80,7 @@ final class TwilioWebhookClient {
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -97,6 +97,17 @@ class WebhookRefusalTest {
     }
 
     @Test
+    void aBodyThatIsNoFormOrTooLargeIsRefusedWithoutAStackTrace() {
+        HttpResponse<String> json = twilio.postBody(url("/twilio/sms"), "{\"MessageSid\":\"SM1\"}", null,
+                Map.of("Content-Type", "application/json"));
+        HttpResponse<String> huge = twilio.postBody(url("/twilio/sms"), "Body=" + "x".repeat(3 * 1024 * 1024), "bm90IGEgc2lnbmF0dXJl", Map.of());
+
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(huge.statusCode()).isEqualTo(403);
+        assertThat(log.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null);
+    }
+
+    @Test
     void aSignedSidThatIsNoTwilioSidIs400() {
         Map<String, String> message = TwilioWebhookClient.message(TOO_LONG_SID, InboundEndToEndTest.ADA, "Order Number 1");
         Map<String, String> report = new LinkedHashMap<>(Map.of("MessageSid", TOO_LONG_SID, "MessageStatus", "delivered"));
