@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged sample application started the way the README starts it ({@code java -jar}), as a
- * separate process, in sandbox mode (no TWILIO_* in its environment), on a free port and a file
- * database of the test's choosing.
+ * separate process, on a free port and a file database of the test's choosing: in sandbox mode (no
+ * TWILIO_* in its environment), or in live mode with the environment a test gives it.
  */
 final class PackagedSample implements AutoCloseable {
 
@@ -35,10 +36,18 @@ final class PackagedSample implements AutoCloseable {
         this.log = log;
     }
 
+    /** In sandbox mode. */
     static PackagedSample start(Path database, String logName) throws IOException {
+        return start(database, logName, freePort(), Map.of());
+    }
+
+    /**
+     * With {@code environment} (e.g. TWILIO_ACCOUNT for live mode) on {@code port}; the TWILIO_* and
+     * SPRING_SECURITY_* variables of the test's own environment do not reach it.
+     */
+    static PackagedSample start(Path database, String logName, int port, Map<String, String> environment) throws IOException {
         Path jar = Path.of(System.getProperty("sample.jar", "target/sample-processes-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("the packaged application (run through Maven's verify phase)").exists();
-        int port = freePort();
         Path log = Path.of("target", logName + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(),
@@ -46,7 +55,8 @@ final class PackagedSample implements AutoCloseable {
                 "--spring.datasource.url=jdbc:h2:file:" + database.toAbsolutePath().resolve("sample") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "--flowable.process.async.executor.default-timer-job-acquire-wait-time=1s"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("TWILIO_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("TWILIO_") || name.startsWith("SPRING_SECURITY_"));
+        builder.environment().putAll(environment);
         PackagedSample sample = new PackagedSample(builder.start(), port, log);
         sample.awaitHealthy();
         return sample;
@@ -56,8 +66,16 @@ final class PackagedSample implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    int port() {
+        return port;
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path)));
+    }
+
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+        return send(request(path).GET().build());
     }
 
     HttpResponse<String> postJson(String path, String json) {
@@ -101,7 +119,8 @@ final class PackagedSample implements AutoCloseable {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends without cookies and without following redirects. */
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -112,7 +131,7 @@ final class PackagedSample implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

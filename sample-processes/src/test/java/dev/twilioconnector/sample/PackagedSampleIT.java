@@ -3,6 +3,8 @@ package dev.twilioconnector.sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The README's main job, tested as a user meets it: the packaged application in its own process, with
- * no Twilio account, driven over HTTP only.
+ * no Twilio account (sandbox mode), driven over HTTP only. {@link LiveSampleIT} runs it with one.
  */
 class PackagedSampleIT {
 
@@ -27,7 +29,9 @@ class PackagedSampleIT {
             String id = startReminder(sample, "+15551239001");
 
             awaitSms(sample, "+15551239001", "Reply YES to confirm");
-            assertThat(sample.postForm("/console/inbound", "from=%2B15551239001&body=YES").statusCode()).isEqualTo(302);
+            ConsoleSession console = new ConsoleSession(sample);
+            console.open("/");
+            assertThat(console.post("/console/inbound", "from=%2B15551239001&body=YES").statusCode()).isEqualTo(302);
 
             awaitOutcome(sample, id, "confirmed");
             awaitSms(sample, "+15551239001", "Great, see you on Friday 9:00!");
@@ -48,11 +52,47 @@ class PackagedSampleIT {
         try (PackagedSample after = PackagedSample.start(database, "packaged-after-restart")) {
             assertThat(after.get("/process-api/history/historic-process-instances/" + id).body()).contains("\"ended\":false");
 
-            assertThat(after.postForm("/console/inbound", "from=%2B15551239002&body=no").statusCode()).isEqualTo(302);
+            ConsoleSession console = new ConsoleSession(after);
+            console.open("/");
+            assertThat(console.post("/console/inbound", "from=%2B15551239002&body=no").statusCode()).isEqualTo(302);
 
             awaitOutcome(after, id, "cancelled");
             after.stop();
         }
+    }
+
+    @Test
+    void theSandboxListensOnLoopbackOnlyNeedsNoLoginAndItsFormsNeedTheirCsrfToken() throws Exception {
+        try (PackagedSample sample = PackagedSample.start(database, "packaged-sandbox-security")) {
+            assertThat(ListeningAddresses.accepts(InetAddress.getByName("127.0.0.1"), sample.port())).isTrue();
+            assertThat(ListeningAddresses.besidesLoopback()).isNotEmpty().allSatisfy(address ->
+                    assertThat(ListeningAddresses.accepts(address, sample.port())).as("a connection to %s", address).isFalse());
+
+            HttpResponse<String> page = sample.get("/");
+            assertThat(page.statusCode()).as("the console, without login").isEqualTo(200);
+            assertSecurityHeaders(page);
+            String form = "recipients=%2B15551239003&body=forged";
+            assertThat(sample.postForm("/console/broadcast", form).statusCode()).as("a form without its CSRF token").isEqualTo(403);
+            assertThat(PackagedSample.send(sample.request("/console/broadcast").header("Origin", "https://attacker.example")
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build())
+                    .statusCode()).as("a form another site posts").isEqualTo(403);
+
+            ConsoleSession console = new ConsoleSession(sample);
+            console.open("/");
+            assertThat(console.post("/console/broadcast", "recipients=%2B15551239004&body=from+the+console").statusCode()).isEqualTo(302);
+            awaitSms(sample, "+15551239004", "from the console");
+            assertThat(sample.get("/console/messages.json").body()).doesNotContain("forged");
+
+            assertThat(sample.log()).contains("listens on 127.0.0.1 only").doesNotContain("generated security password");
+        }
+    }
+
+    /** The headers every response of the sample carries, in both modes. */
+    static void assertSecurityHeaders(HttpResponse<?> response) {
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'", "form-action 'self'"));
     }
 
     private static String startReminder(PackagedSample sample, String phone) {

@@ -163,6 +163,32 @@ class SampleProcessesTest {
                 "Running process instances", "Finished process instances");
     }
 
+    @Test
+    void theConsoleNeedsNoLoginButItsFormsNeedTheirCsrfToken() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
+                dev.twilioconnector.sample.security.SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).as("the console's forms carry a CSRF token").isTrue();
+
+        String form = "recipients=%2B15551231008&body=";
+        assertThat(postForm(browser, "/console/broadcast", form + "without+token").statusCode()).isEqualTo(403);
+        assertThat(postForm(browser, "/console/broadcast", form + "with+token&_csrf=" + token.group(1)).statusCode()).isEqualTo(302);
+
+        assertThat(textsTo("+15551231008")).containsExactly("with token");
+    }
+
+    private static HttpResponse<String> postForm(HttpClient client, String path, String form) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private List<String> textsTo(String number) {
         return messages.outbound().stream().filter(message -> number.equals(message.to()))
                 .sorted(java.util.Comparator.comparing(SandboxMessage::createdAt)).map(SandboxMessage::body).toList();

@@ -18,13 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The console at {@code /}: what the sandbox received, a phone to text the application from, the
- * triggers, and the newest process instances with their variables. Plain HTML forms, no script.
+ * triggers, and the newest process instances with their variables. Plain HTML forms, no script; each form
+ * carries its CSRF token ({@code th:action}), which Spring Security checks.
  */
 @Controller
 public class ConsoleController {
@@ -47,8 +49,9 @@ public class ConsoleController {
     }
 
     @GetMapping("/")
-    public String console(Model model) {
+    public String console(Model model, Principal user) {
         SandboxMessages messages = sandboxMessages.getIfAvailable();
+        model.addAttribute("user", user == null ? null : user.getName());
         model.addAttribute("sandbox", messages != null);
         model.addAttribute("account", settings.accountSid());
         model.addAttribute("credentialsProblem", settings.credentialsProblem().orElse(null));

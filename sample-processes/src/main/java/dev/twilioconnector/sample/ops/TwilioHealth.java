@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /actuator/health} → {@code twilio}: which Twilio the connector talks to and whether credentials
  * are configured, never their values. Missing credentials outside the sandbox are {@code OUT_OF_SERVICE}:
- * the application runs, but no SMS can go out.
+ * the application runs, but no SMS can go out. Only a logged-in user sees these details, except in the
+ * sandbox (see {@code management.endpoint.health.show-details} in {@code application.properties}).
  */
 @Component("twilio")
 public class TwilioHealth implements HealthIndicator {
@@ -29,7 +30,8 @@ public class TwilioHealth implements HealthIndicator {
         health.withDetail("mode", sandbox ? "sandbox" : "twilio")
                 .withDetail("credentialsConfigured", configured)
                 .withDetail("authentication", settings.apiKey() != null ? "api key" : "auth token")
-                .withDetail("apiBaseUrl", settings.apiBaseUrl().toString());
+                // A proxy's base URL may carry a user name and password.
+                .withDetail("apiBaseUrl", TwilioSettings.redacted(settings.apiBaseUrl()));
         if (settings.accountSid() != null) {
             health.withDetail("account", settings.accountSid());
         }

@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 import java.security.SecureRandom;
@@ -25,6 +26,11 @@ import java.util.Map;
  * base URL {@code http://127.0.0.1:${server.port}/sandbox} (resolved when the properties are bound, so
  * a port given later, e.g. by a test, still counts), the default sender {@link #DEFAULT_FROM} and the
  * public URL {@link #PUBLIC_URL}, so that SEND_SMS asks for delivery reports and the sandbox sends them.
+ * It also keeps the sandbox to this machine: the server listens on {@link #LOOPBACK} only
+ * ({@code server.address}), since the sandbox asks nobody to log in (so there is no generated login password
+ * to print either: {@code spring.security.user.password} gets a random one); and, as nothing in it is secret,
+ * {@code /actuator/health} shows its details to everyone ({@link #HEALTH_DETAILS}, which
+ * {@code application.properties} reads; elsewhere only a logged-in user sees them).
  * A setting the user gave a value wins; a blank one (such as {@code twilio.token=${TWILIO_TOKEN:}})
  * does not, because the source is then ranked first (it still holds only the settings without a value).
  * With credentials configured nothing is added and {@code twilio.sandbox.enabled} stays unset.
@@ -38,10 +44,15 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
     /** Twilio's magic test number, the sandbox's own number and default sender. */
     public static final String DEFAULT_FROM = "+15005550006";
     public static final String BASE_PATH = "/sandbox";
+    /** The only interface the sandbox listens on unless {@code server.address} says otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+    /** The sample's own property behind {@code management.endpoint.health.show-details}; see {@code application.properties}. */
+    public static final String HEALTH_DETAILS = "sample.health.show-details";
     /** Where the sandbox reaches the application's webhooks, delivery reports included. */
-    public static final String PUBLIC_URL = "http://127.0.0.1:${server.port:8080}${server.servlet.context-path:}";
+    public static final String PUBLIC_URL = "http://" + LOOPBACK + ":${server.port:8080}${server.servlet.context-path:}";
     public static final String API_BASE_URL = PUBLIC_URL + BASE_PATH;
 
+    private static final String SERVER_ADDRESS = "server.address";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Log log;
@@ -72,6 +83,10 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
         shadowedByBlank |= offer(environment, sandbox, Setting.API_BASE_URL.property(), Setting.API_BASE_URL, API_BASE_URL);
         shadowedByBlank |= offer(environment, sandbox, Setting.DEFAULT_FROM.property(), Setting.DEFAULT_FROM, DEFAULT_FROM);
         shadowedByBlank |= offer(environment, sandbox, Setting.WEBHOOK_URL.property(), Setting.WEBHOOK_URL, PUBLIC_URL);
+        shadowedByBlank |= offer(environment, sandbox, SERVER_ADDRESS, null, LOOPBACK);
+        shadowedByBlank |= offer(environment, sandbox, HEALTH_DETAILS, null, "always");
+        // Nobody logs in to the sandbox: without this, Spring Boot would print a generated password that opens nothing.
+        shadowedByBlank |= offer(environment, sandbox, "spring.security.user.password", null, newToken());
         MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, sandbox);
         if (shadowedByBlank) {
             environment.getPropertySources().addFirst(source);
@@ -80,7 +95,9 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
         }
         log.info("Twilio sandbox mode is on: no Twilio account is configured (TWILIO_ACCOUNT / twilio.account), so the "
                 + "connector sends to the local Twilio emulator under " + BASE_PATH + " as account " + ACCOUNT_SID
-                + " and incoming SMS come from the sandbox phone. Set TWILIO_ACCOUNT and TWILIO_TOKEN to use Twilio.");
+                + " and incoming SMS come from the sandbox phone. Set TWILIO_ACCOUNT and TWILIO_TOKEN to use Twilio."
+                + (sandbox.containsKey(SERVER_ADDRESS)
+                ? " Nobody needs to log in to the sandbox, so it listens on " + LOOPBACK + " only (server.address)." : ""));
         if (!sandbox.containsKey(Setting.API_BASE_URL.property())) {
             log.warn("Twilio sandbox mode is on, but twilio.api-base-url / TWILIO_API_BASE_URL is set: the connector sends there, "
                     + "not to the sandbox");
@@ -96,6 +113,11 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
         }
         sandbox.put(property, value);
         return current == Value.BLANK;
+    }
+
+    /** Whether this application runs in sandbox mode (set by {@link #postProcessEnvironment}). */
+    public static boolean isOn(Environment environment) {
+        return environment.getProperty(ENABLED, Boolean.class, false);
     }
 
     static String newToken() {

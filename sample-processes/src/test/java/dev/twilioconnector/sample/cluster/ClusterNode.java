@@ -25,6 +25,10 @@ import java.util.Map;
  */
 final class ClusterNode implements AutoCloseable {
 
+    /** The nodes' login (live mode: the REST API wants one), sent by {@link SeparateJvmNode#postJson}. */
+    static final String USER = "cluster";
+    static final String PASSWORD = "cluster-test-password-8d41f0";
+
     final String name;
     final int port;
     private final ConfigurableApplicationContext context;
@@ -58,6 +62,8 @@ final class ClusterNode implements AutoCloseable {
         settings.put("twilio.api-base-url", twilio.baseUrlFor(name));
         settings.put("twilio.default-from", FakeTwilio.FROM);
         settings.put("twilio.triggers.location", "classpath:sample-triggers.yml");
+        settings.put("spring.security.user.name", USER);
+        settings.put("spring.security.user.password", PASSWORD);
         settings.put("twilio.send.initial-backoff", "20ms");
         settings.put("twilio.send.max-backoff", "200ms");
         settings.put("logging.level.root", "WARN");

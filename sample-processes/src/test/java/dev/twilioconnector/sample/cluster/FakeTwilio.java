@@ -29,18 +29,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * Twilio's Messages API on a loopback port (WireMock), shared by every node of a test. Each node is
  * given its own base URL, {@code <fake>/<node>}, so the fake knows which node sent a request. Every
  * message creation is recorded with the answer the fake chose for it; what it answers is up to the
- * test's {@link Responder} (201 with Twilio's JSON unless told otherwise).
+ * test's {@link Responder} (201 with Twilio's JSON unless told otherwise). Also the Twilio of the
+ * packaged sample's live-mode tests.
  */
-final class FakeTwilio implements AutoCloseable {
+public final class FakeTwilio implements AutoCloseable {
 
-    static final String ACCOUNT = "AC00000000000000000000000000000001";
-    static final String TOKEN = "cluster-test-token-5b1e0c7d9a3f4e28";
-    static final String FROM = "+15005550006";
+    public static final String ACCOUNT = "AC00000000000000000000000000000001";
+    public static final String TOKEN = "cluster-test-token-5b1e0c7d9a3f4e28";
+    public static final String FROM = "+15005550006";
     private static final Pattern MESSAGES = Pattern.compile("/(\\w+)/2010-04-01/Accounts/" + ACCOUNT + "/Messages\\.json");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One message-creation request as the fake saw it: which node sent it, to whom, what, the how-many-th attempt of that (to, body), and what it answered. */
-    record Call(String node, String to, String body, int attempt, int status) {
+    public record Call(String node, String to, String body, int attempt, int status) {
     }
 
     /** What to answer: a status and how long to wait before answering. */
@@ -69,7 +70,7 @@ final class FakeTwilio implements AutoCloseable {
     private volatile Responder responder = (node, to, body, attempt) -> Answer.accepted();
     private final WireMockServer server;
 
-    FakeTwilio() {
+    public FakeTwilio() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(150)
                 .disableRequestJournal().extensions(new Transformer()));
         server.start();
@@ -78,7 +79,7 @@ final class FakeTwilio implements AutoCloseable {
     }
 
     /** The base URL a node is to use as {@code twilio.api-base-url}. */
-    String baseUrlFor(String node) {
+    public String baseUrlFor(String node) {
         return server.baseUrl() + "/" + node;
     }
 
@@ -93,7 +94,7 @@ final class FakeTwilio implements AutoCloseable {
         this.responder = responder;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 

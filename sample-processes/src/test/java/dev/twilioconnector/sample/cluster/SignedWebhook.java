@@ -22,17 +22,17 @@ import java.util.stream.Collectors;
  * {@code X-Twilio-Signature} = Base64(HMAC-SHA1(token, URL + sorted parameter names and values)).
  * Written from Twilio's description, independently of the code under test.
  */
-final class SignedWebhook {
+public final class SignedWebhook {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
 
-    SignedWebhook(String token) {
+    public SignedWebhook(String token) {
         this.token = token;
     }
 
-    static Map<String, String> message(String sid, String from, String body) {
+    public static Map<String, String> message(String sid, String from, String body) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", sid);
         form.put("SmsMessageSid", sid);
@@ -57,7 +57,7 @@ final class SignedWebhook {
     }
 
     /** Posts {@code form} to {@code url}, signed over that URL. */
-    HttpResponse<String> post(String url, Map<String, String> form) {
+    public HttpResponse<String> post(String url, Map<String, String> form) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")

@@ -46,6 +46,41 @@ class SandboxModeTest {
     }
 
     @Test
+    void withoutCredentialsTheServerListensOnLoopbackOnlyAndHealthShowsItsDetails() {
+        MockEnvironment environment = new MockEnvironment();
+
+        mode.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(environment.getProperty(SandboxMode.HEALTH_DETAILS)).isEqualTo("always");
+        assertThat(environment.getProperty("spring.security.user.password")).as("no generated login password to print")
+                .matches("^[0-9a-f]{32}$").isNotEqualTo(environment.getProperty("twilio.token"));
+        assertThat(logged).singleElement().satisfies(line -> assertThat(line).contains("listens on 127.0.0.1 only")
+                .doesNotContain(environment.getProperty("spring.security.user.password")));
+    }
+
+    @Test
+    void aServerAddressTheUserGaveWins() {
+        MockEnvironment environment = new MockEnvironment().withProperty("server.address", "0.0.0.0");
+
+        mode.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("server.address")).isEqualTo("0.0.0.0");
+        assertThat(logged).singleElement().satisfies(line -> assertThat(line).doesNotContain("127.0.0.1 only"));
+    }
+
+    @Test
+    void withCredentialsTheServerAddressAndTheHealthDetailsAreLeftAlone() {
+        MockEnvironment environment = new MockEnvironment().withProperty("twilio.account", "AC123").withProperty("twilio.token", "secret");
+
+        mode.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("server.address")).isNull();
+        assertThat(environment.getProperty(SandboxMode.HEALTH_DETAILS)).isNull();
+        assertThat(environment.getProperty("spring.security.user.password")).isNull();
+    }
+
+    @Test
     void thePortIsResolvedWhenReadAndDefaultsTo8080() {
         MockEnvironment environment = new MockEnvironment();
         mode.postProcessEnvironment(environment, new SpringApplication());

@@ -1,0 +1,103 @@
+package dev.twilioconnector.sample.security;
+
+import dev.twilioconnector.sample.SampleApplication;
+import dev.twilioconnector.sample.cluster.FakeTwilio;
+import dev.twilioconnector.sample.cluster.SignedWebhook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.security.autoconfigure.SecurityProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Live mode (a Twilio account configured) with the webhooks moved to paths of the user's choosing and no
+ * login configured: the configured paths are the open ones, and Spring Boot's generated password is the login.
+ * No SMS is sent here; the API base URL (a proxy with a password) leads nowhere.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:twilio-live-security;DB_CLOSE_DELAY=-1",
+        "twilio.account=" + FakeTwilio.ACCOUNT,
+        "twilio.token=" + FakeTwilio.TOKEN,
+        "twilio.api-base-url=http://proxy-user:proxy-secret@127.0.0.1:9",
+        "twilio.default-from=" + FakeTwilio.FROM,
+        "twilio.triggers.location=classpath:sample-triggers.yml",
+        "twilio.webhook.path=/hooks/incoming",
+        "twilio.webhook.status-path=hooks/delivery"})
+class LiveSecurityTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void webhooksAtTheConfiguredPathsNeedNeitherLoginNorCsrfToken() {
+        SignedWebhook twilio = new SignedWebhook(FakeTwilio.TOKEN);
+
+        HttpResponse<String> message = twilio.post(url("/hooks/incoming"),
+                SignedWebhook.message("SM00000000000000000000000000000001", "+15551237001", "Order Number 12"));
+        assertThat(message.statusCode()).isEqualTo(200);
+        assertThat(message.body()).contains("<Response><Message>Your reference number is 12");
+
+        HttpResponse<String> report = twilio.post(url("/hooks/delivery"),
+                Map.of("MessageSid", "SM00000000000000000000000000000002", "MessageStatus", "delivered", "AccountSid", FakeTwilio.ACCOUNT));
+        assertThat(report.statusCode()).as(report.body()).isBetween(200, 299);
+    }
+
+    @Test
+    void theDefaultWebhookPathIsNotOpenWhenTheWebhookIsElsewhere() {
+        HttpResponse<String> answer = new SignedWebhook(FakeTwilio.TOKEN).post(url("/twilio/sms"),
+                SignedWebhook.message("SM00000000000000000000000000000003", "+15551237002", "Order Number 13"));
+
+        assertThat(answer.statusCode()).as("refused for want of a CSRF token, like any other form").isEqualTo(403);
+        assertThat(answer.body()).doesNotContain("<Response");
+    }
+
+    @Test
+    void withoutAConfiguredPasswordSpringBootsGeneratedOneIsTheLogin(@Autowired SecurityProperties security, CapturedOutput output)
+            throws Exception {
+        SecurityProperties.User user = security.getUser();
+        assertThat(user.isPasswordGenerated()).isTrue();
+        assertThat(output.getOut()).containsOnlyOnce("Using generated security password: " + user.getPassword());
+
+        assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/info", user.getName() + ":" + user.getPassword()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthShowsAnonymousCallersTheStatusAndTheUserTheDetailsWithoutSecrets(@Autowired SecurityProperties security)
+            throws Exception {
+        assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"").doesNotContain("details", FakeTwilio.ACCOUNT);
+
+        String details = get("/actuator/health", security.getUser().getName() + ":" + security.getUser().getPassword()).body();
+        assertThat(details).contains("\"account\":\"" + FakeTwilio.ACCOUNT + "\"", "\"apiBaseUrl\":\"http://***@127.0.0.1:9\"")
+                .doesNotContain("proxy-secret", FakeTwilio.TOKEN);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
