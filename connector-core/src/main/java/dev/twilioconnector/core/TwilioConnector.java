@@ -24,6 +24,7 @@ public final class TwilioConnector implements AutoCloseable {
     private final TwilioSettings settings;
     private final TwilioClients clients;
     private final ExecutorService requests;
+    private final SmsTemplates templates;
     private final SmsSender sms;
     private final MessageLookup messages;
     private final Verifications verifications;
@@ -32,7 +33,8 @@ public final class TwilioConnector implements AutoCloseable {
         this.settings = settings;
         this.clients = new TwilioClients(TwilioTransport.create(settings, metrics));
         this.requests = Executors.newFixedThreadPool(settings.parallelism(), new RequestThreads());
-        this.sms = new SmsSender(settings, clients, new SmsTemplates(), requests, metrics);
+        this.templates = new SmsTemplates(settings.renderTimeout());
+        this.sms = new SmsSender(settings, clients, templates, requests, metrics);
         this.messages = new MessageLookup(settings, clients);
         this.verifications = new Verifications(settings, clients);
     }
@@ -51,6 +53,14 @@ public final class TwilioConnector implements AutoCloseable {
 
     public SmsSender sms() {
         return sms;
+    }
+
+    /**
+     * The template compiler and cache SEND_SMS uses, with the configured render timeout
+     * ({@code twilio.templates.render-timeout}); for any other template the application renders.
+     */
+    public SmsTemplates templates() {
+        return templates;
     }
 
     /** One-time passcodes through Twilio Verify. */

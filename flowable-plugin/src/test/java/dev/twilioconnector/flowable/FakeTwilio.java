@@ -31,6 +31,8 @@ public final class FakeTwilio {
     public static final String TOKEN = "tok-3f9c2e7a1b5d4c8e9f0a6b2c7d1e5f3a";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
     public static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+    /** The render timeout of {@code templateLimits.cfg.xml}'s engine, shorter than the default 2 s to keep tests quick. */
+    public static final Duration RENDER_TIMEOUT = Duration.ofMillis(500);
 
     private static FakeTwilio shared;
 
@@ -57,6 +59,11 @@ public final class FakeTwilio {
                 .withApiBaseUrl(URI.create(server.baseUrl()))
                 .withTimeouts(Duration.ofMillis(500), READ_TIMEOUT)
                 .withSending(4, new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(1500)));
+    }
+
+    /** {@link #settings()} with the short {@link #RENDER_TIMEOUT}. */
+    public TwilioSettings settingsWithShortRenderTimeout() {
+        return settings().withRenderTimeout(RENDER_TIMEOUT);
     }
 
     public TwilioSettings settingsWithoutCredentials() {

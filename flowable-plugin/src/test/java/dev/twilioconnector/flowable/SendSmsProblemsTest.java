@@ -1,6 +1,7 @@
 package dev.twilioconnector.flowable;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.twilioconnector.core.sms.SmsSender;
 import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
@@ -119,7 +120,7 @@ class SendSmsProblemsTest {
         JsonNode error = json(variables.get("twilioError"));
         assertThat(error.get(0).get("to").asString()).isEqualTo("+15551230001");
         assertThat(error.get(0).get("code").asInt()).isEqualTo(21617);
-        assertThat(error.get(0).get("message").asString()).contains("1601").contains("1600");
+        assertThat(error.get(0).get("message").asString()).isEqualTo(SmsSender.BODY_TOO_LONG).contains("longer than 1600");
         assertThat(twilio.sent()).isEmpty();
     }
 

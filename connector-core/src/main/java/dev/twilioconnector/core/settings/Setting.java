@@ -22,7 +22,8 @@ public enum Setting {
     WEBHOOK_URL("TWILIO_WEBHOOK_URL", "twilio.webhook.public-url"),
     WEBHOOK_STATUS_PATH("TWILIO_WEBHOOK_STATUS_PATH", "twilio.webhook.status-path"),
     WEBHOOK_STATUS_CALLBACK("TWILIO_WEBHOOK_STATUS_CALLBACK", "twilio.webhook.status-callback"),
-    TRIGGERS("TWILIO_TRIGGERS", "twilio.triggers.location");
+    TRIGGERS("TWILIO_TRIGGERS", "twilio.triggers.location"),
+    TEMPLATES_RENDER_TIMEOUT("TWILIO_TEMPLATES_RENDER_TIMEOUT", "twilio.templates.render-timeout");
 
     private final String environmentVariable;
     private final String property;

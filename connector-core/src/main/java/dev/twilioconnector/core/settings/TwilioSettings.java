@@ -1,5 +1,7 @@
 package dev.twilioconnector.core.settings;
 
+import dev.twilioconnector.core.template.SmsTemplates;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import java.util.function.Function;
  *                            {@code smsStatusCallback}: the application's public URL and its status path, or
  *                            {@code null} (no report) when the public URL is not configured or
  *                            {@code twilio.webhook.status-callback} is {@code false}
+ * @param renderTimeout       the longest one rendering of a template (a SEND_SMS body for one recipient, an echo) may take
  */
 public record TwilioSettings(
         String accountSid,
@@ -37,12 +40,14 @@ public record TwilioSettings(
         Duration readTimeout,
         int parallelism,
         RetryPolicy retry,
-        URI statusCallbackUrl) {
+        URI statusCallbackUrl,
+        Duration renderTimeout) {
 
     public static final URI TWILIO_API = URI.create("https://api.twilio.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_PARALLELISM = 16;
+    public static final Duration DEFAULT_RENDER_TIMEOUT = SmsTemplates.DEFAULT_RENDER_TIMEOUT;
     public static final String DEFAULT_STATUS_PATH = "/twilio/status";
 
     public static final String MISSING_CREDENTIALS =
@@ -68,6 +73,7 @@ public record TwilioSettings(
             throw new IllegalArgumentException(Setting.PARALLELISM.property() + " must be at least 1, was " + parallelism);
         }
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
+        renderTimeout = positive(renderTimeout, DEFAULT_RENDER_TIMEOUT, Setting.TEMPLATES_RENDER_TIMEOUT);
         if (!isHttpUrl(apiBaseUrl)) {
             throw new IllegalArgumentException(Setting.API_BASE_URL.property() + " must be an http(s) URL, was '" + apiBaseUrl + "'");
         }
@@ -75,6 +81,14 @@ public record TwilioSettings(
             throw new IllegalArgumentException(Setting.WEBHOOK_URL.property() + " must be an http(s) URL, was '"
                     + redacted(statusCallbackUrl) + "' with its status path");
         }
+    }
+
+    /** Settings with the default render timeout (the constructor from before {@code renderTimeout} existed). */
+    public TwilioSettings(String accountSid, String authToken, String apiKey, String apiSecret, URI apiBaseUrl,
+                          String defaultFrom, String messagingServiceSid, Duration connectTimeout, Duration readTimeout,
+                          int parallelism, RetryPolicy retry, URI statusCallbackUrl) {
+        this(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid, connectTimeout, readTimeout,
+                parallelism, retry, statusCallbackUrl, null);
     }
 
     /**
@@ -104,7 +118,7 @@ public record TwilioSettings(
 
     /** Settings with every default and no credentials: a starting point for {@code with…} copies. */
     public static TwilioSettings defaults() {
-        return new TwilioSettings(null, null, null, null, null, null, null, null, null, DEFAULT_PARALLELISM, null, null);
+        return new TwilioSettings(null, null, null, null, null, null, null, null, null, DEFAULT_PARALLELISM, null, null, null);
     }
 
     /**
@@ -132,7 +146,8 @@ public record TwilioSettings(
                 intOr(read, Setting.PARALLELISM, DEFAULT_PARALLELISM),
                 retry,
                 "false".equalsIgnoreCase(read.apply(Setting.WEBHOOK_STATUS_CALLBACK)) ? null
-                        : statusCallbackOf(read.apply(Setting.WEBHOOK_URL), read.apply(Setting.WEBHOOK_STATUS_PATH)));
+                        : statusCallbackOf(read.apply(Setting.WEBHOOK_URL), read.apply(Setting.WEBHOOK_STATUS_PATH)),
+                durationOr(read, Setting.TEMPLATES_RENDER_TIMEOUT, DEFAULT_RENDER_TIMEOUT));
     }
 
     /** System properties first, then the process environment: how an engine without Spring is configured. */
@@ -169,37 +184,42 @@ public record TwilioSettings(
 
     public TwilioSettings withCredentials(String accountSid, String authToken) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
     }
 
     public TwilioSettings withApiKey(String apiKey, String apiSecret) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
     }
 
     public TwilioSettings withApiBaseUrl(URI apiBaseUrl) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
     }
 
     public TwilioSettings withSenders(String defaultFrom, String messagingServiceSid) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
     }
 
     public TwilioSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
     }
 
     public TwilioSettings withStatusCallbackUrl(URI statusCallbackUrl) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
     }
 
     public TwilioSettings withSending(int parallelism, RetryPolicy retry) {
         return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl);
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
+    }
+
+    public TwilioSettings withRenderTimeout(Duration renderTimeout) {
+        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
     }
 
     @Override
@@ -215,7 +235,8 @@ public record TwilioSettings(
                 + ", readTimeout=" + readTimeout
                 + ", parallelism=" + parallelism
                 + ", retry=" + retry
-                + ", statusCallbackUrl=" + redacted(statusCallbackUrl) + "]";
+                + ", statusCallbackUrl=" + redacted(statusCallbackUrl)
+                + ", renderTimeout=" + renderTimeout + "]";
     }
 
     private static boolean isHttpUrl(URI uri) {

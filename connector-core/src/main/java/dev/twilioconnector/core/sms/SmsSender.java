@@ -14,6 +14,7 @@ import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.template.SmsTemplate;
 import dev.twilioconnector.core.template.SmsTemplates;
 import dev.twilioconnector.core.template.TemplateProblem;
+import dev.twilioconnector.core.template.TemplateTooLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,12 @@ import java.util.concurrent.Future;
  */
 public final class SmsSender {
 
-    public static final int MAX_BODY_LENGTH = 1600;
+    public static final int MAX_BODY_LENGTH = SmsTemplate.MAX_LENGTH;
     public static final int BODY_TOO_LONG_CODE = 21617;
     public static final int EMPTY_BODY_CODE = 21602;
     public static final String MISSING_BODY = "smsBody is missing: give the task an smsBody field or variable";
-    public static final String BODY_TOO_LONG = "the message is %d characters long; Twilio accepts at most " + MAX_BODY_LENGTH;
+    public static final String BODY_TOO_LONG = "the message is longer than " + MAX_BODY_LENGTH
+            + " characters (rendering smsBody stopped there); Twilio accepts at most " + MAX_BODY_LENGTH;
     public static final String EMPTY_BODY = "the message text is empty after rendering smsBody";
     public static final String MAY_HAVE_BEEN_SENT = "; Twilio may have accepted the message, so it was not sent again";
     public static final String NO_ANSWER = RequestFailure.NO_ANSWER + MAY_HAVE_BEEN_SENT;
@@ -83,15 +85,17 @@ public final class SmsSender {
             return SendOutcome.failed(Problem.ofWholeSend(MISSING_BODY));
         }
         RecipientList recipients = Recipients.parse(request.to());
+        List<Problem> problems = new ArrayList<>(recipients.problems());
         Map<String, String> bodies;
         try {
-            bodies = textless ? withoutText(recipients.valid()) : render(request, recipients.valid());
+            bodies = textless ? withoutText(recipients.valid()) : render(request, recipients.valid(), problems);
         } catch (TemplateProblem e) {
+            // A syntax error, a missing variable, the render timeout …: the same template fails for everyone.
             return SendOutcome.failed(Problem.ofWholeSend(e.getMessage()));
         }
         MessageOptions options = request.options().statusCallback() == null && settings.statusCallbackUrl() != null
                 ? request.options().withStatusCallback(settings.statusCallbackUrl()) : request.options();
-        return deliver(sender, bodies, recipients.problems(), settings.credentials().orElseThrow(), options, request.journal());
+        return deliver(sender, bodies, problems, settings.credentials().orElseThrow(), options, request.journal());
     }
 
     private static Map<String, String> withoutText(List<String> recipients) {
@@ -100,12 +104,20 @@ public final class SmsSender {
         return bodies;
     }
 
-    private Map<String, String> render(SendSms request, List<String> recipients) throws TemplateProblem {
+    /**
+     * Each recipient's text. Rendering stops at the character after Twilio's limit, so an over-long text
+     * (which may depend on the recipient) fails that recipient alone and is never held in full.
+     */
+    private Map<String, String> render(SendSms request, List<String> recipients, List<Problem> problems) throws TemplateProblem {
         SmsTemplate template = templates.compile(request.bodyTemplate());
         SmsTemplate.Scope scope = template.scope(request.variables());
         Map<String, String> bodies = new LinkedHashMap<>();
         for (String recipient : recipients) {
-            bodies.put(recipient, template.render(scope, recipient));
+            try {
+                bodies.put(recipient, template.render(scope, recipient, MAX_BODY_LENGTH));
+            } catch (TemplateTooLong e) {
+                problems.add(new Problem(recipient, BODY_TOO_LONG_CODE, null, BODY_TOO_LONG));
+            }
         }
         return bodies;
     }
@@ -143,9 +155,9 @@ public final class SmsSender {
         if (body.isBlank() && !options.carriesContent()) {
             return Optional.of(new Problem(recipient, EMPTY_BODY_CODE, null, EMPTY_BODY));
         }
-        int length = body.codePointCount(0, body.length());
-        if (length > MAX_BODY_LENGTH) {
-            return Optional.of(new Problem(recipient, BODY_TOO_LONG_CODE, null, BODY_TOO_LONG.formatted(length)));
+        if (body.codePointCount(0, body.length()) > MAX_BODY_LENGTH) {
+            // Rendering already refuses longer texts; this keeps the rule for any other way a body arrives.
+            return Optional.of(new Problem(recipient, BODY_TOO_LONG_CODE, null, BODY_TOO_LONG));
         }
         return Optional.empty();
     }

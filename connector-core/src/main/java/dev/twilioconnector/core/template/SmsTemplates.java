@@ -2,12 +2,14 @@ package dev.twilioconnector.core.template;
 
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,21 +18,39 @@ import java.util.Map;
 /**
  * Compiles FreeMarker message templates, each source once (a bounded cache keeps the most recent).
  * The configuration reaches no Java class: no {@code ?new}, no {@code ?api}, no static models, no
- * template loading from disk, and beans are seen only through their properties.
+ * template loading from disk, and beans are seen only through their properties. Every loop, macro and
+ * function body gets FreeMarker's thread-interruption check, which is how a rendering that runs past
+ * the render timeout is stopped (see {@link SmsTemplate}).
  */
 public final class SmsTemplates {
 
     public static final int DEFAULT_CACHE_SIZE = 512;
+    /** How long one rendering may take unless told otherwise ({@code twilio.templates.render-timeout}). */
+    public static final Duration DEFAULT_RENDER_TIMEOUT = Duration.ofSeconds(2);
     public static final String SYNTAX_ERROR = "smsBody template has a syntax error at line %d, column %d: %s";
 
     private final Configuration configuration;
     private final Map<String, SmsTemplate> cache;
+    private final Duration renderTimeout;
 
     public SmsTemplates() {
-        this(DEFAULT_CACHE_SIZE);
+        this(DEFAULT_CACHE_SIZE, DEFAULT_RENDER_TIMEOUT);
     }
 
     public SmsTemplates(int cacheSize) {
+        this(cacheSize, DEFAULT_RENDER_TIMEOUT);
+    }
+
+    /** Templates whose every rendering may take at most {@code renderTimeout}. */
+    public SmsTemplates(Duration renderTimeout) {
+        this(DEFAULT_CACHE_SIZE, renderTimeout);
+    }
+
+    public SmsTemplates(int cacheSize, Duration renderTimeout) {
+        if (renderTimeout == null || renderTimeout.isNegative() || renderTimeout.isZero()) {
+            throw new IllegalArgumentException("the render timeout must be positive, was " + renderTimeout);
+        }
+        this.renderTimeout = renderTimeout;
         Configuration config = new Configuration(Configuration.VERSION_2_3_34);
         config.setObjectWrapper(new SafeObjectWrapper(Configuration.VERSION_2_3_34));
         config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -64,9 +84,14 @@ public final class SmsTemplates {
         if (cached != null) {
             return cached;
         }
-        SmsTemplate compiled = new SmsTemplate(parse(source), configuration.getObjectWrapper());
+        SmsTemplate compiled = new SmsTemplate(parse(source), configuration.getObjectWrapper(), renderTimeout);
         cache.put(source, compiled);
         return compiled;
+    }
+
+    /** The longest one rendering may take. */
+    public Duration renderTimeout() {
+        return renderTimeout;
     }
 
     int cachedCount() {
@@ -75,7 +100,11 @@ public final class SmsTemplates {
 
     private Template parse(String source) throws TemplateProblem {
         try {
-            return new Template("smsBody", new StringReader(source), configuration);
+            Template template = new Template("smsBody", new StringReader(source), configuration);
+            // Inserts FreeMarker's check of Thread.isInterrupted() at the start of every loop iteration and
+            // macro/function body; the render timeout relies on it.
+            _CoreAPI.addThreadInterruptedChecks(template);
+            return template;
         } catch (ParseException e) {
             throw new TemplateProblem(SYNTAX_ERROR.formatted(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage()), e);
         } catch (IOException e) {

@@ -49,7 +49,8 @@ class TwilioSettingsTest {
                     Map.entry("TWILIO_SEND_PARALLELISM", "3"),
                     Map.entry("TWILIO_SEND_MAX_ATTEMPTS", "7"),
                     Map.entry("TWILIO_SEND_INITIAL_BACKOFF", "PT2S"),
-                    Map.entry("TWILIO_SEND_MAX_BACKOFF", "2m")));
+                    Map.entry("TWILIO_SEND_MAX_BACKOFF", "2m"),
+                    Map.entry("TWILIO_TEMPLATES_RENDER_TIMEOUT", "750ms")));
 
             assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
             assertThat(settings.authToken()).isEqualTo(TOKEN);
@@ -62,6 +63,7 @@ class TwilioSettingsTest {
             assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(settings.parallelism()).isEqualTo(3);
             assertThat(settings.retry()).isEqualTo(new RetryPolicy(7, Duration.ofSeconds(2), Duration.ofMinutes(2)));
+            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofMillis(750));
         }
 
         @Test
@@ -79,7 +81,8 @@ class TwilioSettingsTest {
                     Map.entry("twilio.send.parallelism", "8"),
                     Map.entry("twilio.send.max-attempts", "2"),
                     Map.entry("twilio.send.initial-backoff", "100ms"),
-                    Map.entry("twilio.send.max-backoff", "1h")));
+                    Map.entry("twilio.send.max-backoff", "1h"),
+                    Map.entry("twilio.templates.render-timeout", "PT3S")));
 
             assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
             assertThat(settings.authToken()).isEqualTo(TOKEN);
@@ -92,6 +95,7 @@ class TwilioSettingsTest {
             assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(45));
             assertThat(settings.parallelism()).isEqualTo(8);
             assertThat(settings.retry()).isEqualTo(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofHours(1)));
+            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofSeconds(3));
         }
 
         @Test
@@ -154,6 +158,17 @@ class TwilioSettingsTest {
             assertThat(settings.readTimeout()).isEqualTo(TwilioSettings.DEFAULT_READ_TIMEOUT);
             assertThat(settings.parallelism()).isEqualTo(TwilioSettings.DEFAULT_PARALLELISM);
             assertThat(settings.retry()).isEqualTo(RetryPolicy.DEFAULT);
+            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofSeconds(2)).isEqualTo(TwilioSettings.DEFAULT_RENDER_TIMEOUT);
+        }
+
+        @Test
+        void theConstructorWithoutARenderTimeoutKeepsTheDefault() {
+            TwilioSettings settings = new TwilioSettings(ACCOUNT, TOKEN, null, null, null, null, null, null, null,
+                    TwilioSettings.DEFAULT_PARALLELISM, null, null);
+
+            assertThat(settings.renderTimeout()).isEqualTo(TwilioSettings.DEFAULT_RENDER_TIMEOUT);
+            assertThat(settings.withRenderTimeout(Duration.ofMillis(400)).renderTimeout()).isEqualTo(Duration.ofMillis(400));
+            assertThat(settings.withRenderTimeout(Duration.ofMillis(400)).toString()).contains("renderTimeout=PT0.4S");
         }
 
         @Test
@@ -223,6 +238,17 @@ class TwilioSettingsTest {
             assertThatThrownBy(() -> fromOne("TWILIO_HTTP_READ_TIMEOUT", text))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("twilio.http.read-timeout");
+            assertThatThrownBy(() -> fromOne("TWILIO_TEMPLATES_RENDER_TIMEOUT", text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("twilio.templates.render-timeout");
+        }
+
+        @Test
+        void badRenderTimeoutNamesTheSetting() {
+            assertThatThrownBy(() -> fromOne("TWILIO_TEMPLATES_RENDER_TIMEOUT", "two seconds"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TWILIO_TEMPLATES_RENDER_TIMEOUT")
+                    .hasMessageContaining("twilio.templates.render-timeout");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.twilioconnector.core.recipient.Recipients;
 import dev.twilioconnector.core.settings.RetryPolicy;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.template.SmsTemplate;
+import dev.twilioconnector.core.template.TemplateTimedOut;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -397,10 +398,40 @@ class SmsSenderTest {
                 assertThat(problem.to()).isEqualTo(A);
                 assertThat(problem.code()).isEqualTo(21617);
                 assertThat(problem.status()).isNull();
-                assertThat(problem.message()).isEqualTo(SmsSender.BODY_TOO_LONG.formatted(1601));
+                assertThat(problem.message()).isEqualTo(SmsSender.BODY_TOO_LONG);
             });
             assertPosts(1);
             assertThat(form(twilio.requests().get(0))).containsEntry("To", B).containsEntry("Body", "short");
+        }
+
+        @Test
+        void aBodyThatWouldRenderGigabytesFailsOnlyThatRecipientWithTheLengthCode() {
+            acceptEveryone();
+            // 2 GB of text if it were ever written out in full
+            String template = "<#if recipient == \"" + A + "\"><#list 1..200000000 as i>xxxxxxxxxx</#list><#else>short</#if>";
+
+            SendOutcome outcome = connector().sms().send(sms(A + "," + B, template));
+
+            assertThat(outcome.accepted()).extracting(dev.twilioconnector.core.sms.Accepted::to).containsExactly(B);
+            assertThat(outcome.problems()).containsExactly(new Problem(A, 21617, null, SmsSender.BODY_TOO_LONG));
+            assertThat(OutcomeJson.error(outcome)).contains("\"code\":21617");
+            assertPosts(1);
+        }
+
+        @Test
+        void aTemplateThatNeverEndsIsStoppedAtTheRenderTimeoutAndSendsNothing() {
+            acceptEveryone();
+            Duration timeout = Duration.ofMillis(300);
+
+            TwilioConnector connector = connector(twilio.settings().withRenderTimeout(timeout));
+
+            SendOutcome outcome = connector.sms().send(sms(A + "," + B, "<#list 1..2000000000 as i></#list>never"));
+
+            assertThat(outcome.accepted()).isEmpty();
+            assertThat(outcome.problems()).containsExactly(Problem.ofWholeSend(TemplateTimedOut.MESSAGE.formatted(300)));
+            assertThat(Thread.currentThread().isInterrupted()).as("the watchdog's interrupt stays inside the rendering").isFalse();
+            assertThat(connector.templates().renderTimeout()).isEqualTo(timeout);
+            assertNoRequests();
         }
 
         @Test

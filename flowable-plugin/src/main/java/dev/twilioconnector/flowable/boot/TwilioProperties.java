@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param http                HTTP timeouts
  * @param send                concurrency and retries of outbound requests
  * @param webhook             where Twilio reaches this application, so that SEND_SMS can ask for delivery reports
+ * @param templates           limits of template rendering
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(
@@ -35,7 +36,8 @@ public record TwilioProperties(
         String messagingServiceSid,
         @DefaultValue Http http,
         @DefaultValue Send send,
-        @DefaultValue Webhook webhook) {
+        @DefaultValue Webhook webhook,
+        @DefaultValue Templates templates) {
 
     /**
      * The part of {@code twilio.webhook.*} that outbound messages need (the rest belongs to the webhook itself).
@@ -75,11 +77,21 @@ public record TwilioProperties(
             @DefaultValue("30s") Duration maxBackoff) {
     }
 
+    /**
+     * @param renderTimeout the longest one rendering of a template may take (a SEND_SMS body for one recipient,
+     *                      an echo); a rendering that takes longer is stopped and reported;
+     *                      {@code TWILIO_TEMPLATES_RENDER_TIMEOUT}
+     */
+    public record Templates(
+            @DefaultValue("2s") Duration renderTimeout) {
+    }
+
     public TwilioSettings toSettings() {
         return new TwilioSettings(account, token, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
                 http.connectTimeout(), http.readTimeout(), send.parallelism(),
                 new RetryPolicy(send.maxAttempts(), send.initialBackoff(), send.maxBackoff()),
-                webhook.statusCallback() ? TwilioSettings.statusCallbackOf(webhook.publicUrl(), webhook.statusPath()) : null);
+                webhook.statusCallback() ? TwilioSettings.statusCallbackOf(webhook.publicUrl(), webhook.statusPath()) : null,
+                templates.renderTimeout());
     }
 
     @Override

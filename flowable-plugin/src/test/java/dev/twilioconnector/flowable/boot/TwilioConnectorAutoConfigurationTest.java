@@ -58,7 +58,8 @@ class TwilioConnectorAutoConfigurationTest {
                 "twilio.send.initial-backoff=50ms",
                 "twilio.send.max-backoff=4s",
                 "twilio.webhook.public-url=https://bpm.example.com",
-                "twilio.webhook.status-path=/hooks/delivery").run(context -> {
+                "twilio.webhook.status-path=/hooks/delivery",
+                "twilio.templates.render-timeout=750ms").run(context -> {
             TwilioSettings settings = context.getBean(TwilioSettings.class);
             assertThat(settings.accountSid()).isEqualTo("AC0123456789abcdef0123456789abcdef");
             assertThat(settings.authToken()).isEqualTo("property-token");
@@ -75,6 +76,8 @@ class TwilioConnectorAutoConfigurationTest {
             assertThat(settings.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(4));
             assertThat(settings.credentials()).get().matches(credentials -> credentials.usesApiKey());
             assertThat(settings.statusCallbackUrl()).isEqualTo(URI.create("https://bpm.example.com/hooks/delivery"));
+            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofMillis(750));
+            assertThat(context.getBean(TwilioConnector.class).templates().renderTimeout()).isEqualTo(Duration.ofMillis(750));
         });
     }
 
@@ -95,6 +98,7 @@ class TwilioConnectorAutoConfigurationTest {
             assertThat(settings.retry().maxAttempts()).isEqualTo(5);
             assertThat(settings.credentialsProblem()).isPresent();
             assertThat(settings.statusCallbackUrl()).as("no public URL, no delivery reports").isNull();
+            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofSeconds(2));
         });
     }
 
@@ -112,7 +116,8 @@ class TwilioConnectorAutoConfigurationTest {
                             "TWILIO_FROM", "+15005550006",
                             "TWILIO_MESSAGING_SERVICE_SID", "MG0123456789abcdef0123456789abcdef",
                             "TWILIO_SEND_PARALLELISM", "5",
-                            "TWILIO_WEBHOOK_URL", "https://bpm.example.com/app")));
+                            "TWILIO_WEBHOOK_URL", "https://bpm.example.com/app",
+                            "TWILIO_TEMPLATES_RENDER_TIMEOUT", "PT1.5S")));
             new TwilioEnvironmentVariables().postProcessEnvironment(environment, null);
         }).run(context -> {
             TwilioSettings settings = context.getBean(TwilioSettings.class);
@@ -125,6 +130,7 @@ class TwilioConnectorAutoConfigurationTest {
             assertThat(settings.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
             assertThat(settings.parallelism()).isEqualTo(5);
             assertThat(settings.statusCallbackUrl()).isEqualTo(URI.create("https://bpm.example.com/app/twilio/status"));
+            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofMillis(1500));
         });
     }
 
