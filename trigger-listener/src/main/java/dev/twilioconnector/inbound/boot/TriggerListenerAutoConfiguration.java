@@ -2,7 +2,6 @@ package dev.twilioconnector.inbound.boot;
 
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
-import dev.twilioconnector.core.template.SmsTemplates;
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
@@ -54,13 +53,13 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TriggerSet twilioTriggers(TriggerProperties properties) {
+    TriggerSet twilioTriggers(TriggerProperties properties, TwilioConnector connector) {
         if (properties.location() == null || properties.location().isBlank()) {
             LOG.warn("No trigger file (TWILIO_TRIGGERS / twilio.triggers.location): no trigger is active, "
                     + "incoming SMS get an empty reply and publish nothing");
             return TriggerSet.none();
         }
-        TriggerSet triggers = TriggerFile.load(properties.location().trim(), new SmsTemplates(), properties.matchTimeout());
+        TriggerSet triggers = TriggerFile.load(properties.location().trim(), connector.templates(), properties.matchTimeout());
         LOG.info("{} SMS trigger(s) active from {}: {}", triggers.triggers().size(), properties.location(),
                 triggers.triggers().stream().map(Trigger::name).collect(Collectors.joining(", ")));
         return triggers;

@@ -188,11 +188,12 @@ public final class SmsReception {
         variables.put("from", sms.from());
         variables.put("to", sms.to());
         variables.put("originalMessage", sms.body());
-        String text = template.render(template.scope(variables), sms.from());
-        if (text.codePointCount(0, text.length()) > MAX_REPLY_LENGTH) {
+        // Rendering stops at the cut: a runaway echo never holds more than MAX_REPLY_LENGTH characters.
+        SmsTemplate.Rendered rendered = template.renderAtMost(template.scope(variables), sms.from(), MAX_REPLY_LENGTH);
+        if (rendered.cut()) {
             LOG.warn("The {} of trigger '{}' is longer than {} characters; it is cut there", which, match.trigger().name(), MAX_REPLY_LENGTH);
-            text = text.substring(0, text.offsetByCodePoints(0, MAX_REPLY_LENGTH));
         }
+        String text = rendered.text();
         return text.isBlank() ? null : text;
     }
 }

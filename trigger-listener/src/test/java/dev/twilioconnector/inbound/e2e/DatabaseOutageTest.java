@@ -5,12 +5,10 @@ import dev.twilioconnector.flowable.schema.PluginSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flowable.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -48,13 +46,6 @@ import static org.awaitility.Awaitility.await;
  * {@code twilio.webhook.answer-within}, every message is published exactly once, and none is recorded
  * as answered without having been published.
  */
-@SpringBootTest(classes = InboundTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "flowable.database-schema-update=true",
-        "flowable.async-executor-activate=false",
-        "twilio.triggers.location=classpath:e2e-triggers.yml",
-        "twilio.webhook.answer-within=3s",
-        "twilio.account=" + InboundEndToEndTest.ACCOUNT,
-        "twilio.token=" + InboundEndToEndTest.TOKEN})
 class DatabaseOutageTest {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
@@ -62,33 +53,42 @@ class DatabaseOutageTest {
     private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private static final Path DATA = tempDirectory();
     private static final int PORT = freePort();
-    private static EmbeddedPostgres postgres = startPostgres();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    DataSource dataSource;
+    private static EmbeddedPostgres postgres;
+    /** Started by the test itself, not by Spring's test support: it must close before its database does. */
+    private static ConfigurableApplicationContext application;
+    private static int port;
+    private static HistoryService history;
+    private static DataSource dataSource;
 
     private final TwilioWebhookClient twilio = new TwilioWebhookClient(InboundEndToEndTest.TOKEN);
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        if (!TWILIO.isRunning()) {
-            TWILIO.start();
-            TWILIO.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(aResponse().withStatus(201)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"sid\":\"SM00000000000000000000000000000097\",\"status\":\"queued\"}")));
-        }
-        registry.add("twilio.api-base-url", TWILIO::baseUrl);
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+    @BeforeAll
+    static void start() {
+        TWILIO.start();
+        TWILIO.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"SM00000000000000000000000000000097\",\"status\":\"queued\"}")));
+        postgres = startPostgres();
+        application = new SpringApplicationBuilder(InboundTestApplication.class).properties(
+                "server.port=0",
+                "spring.datasource.url=jdbc:postgresql://localhost:" + PORT + "/postgres",
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres",
+                "flowable.database-schema-update=true",
+                "flowable.async-executor-activate=false",
+                "twilio.triggers.location=classpath:e2e-triggers.yml",
+                "twilio.webhook.answer-within=" + ANSWER_WITHIN.toSeconds() + "s",
+                "twilio.api-base-url=" + TWILIO.baseUrl(),
+                "twilio.account=" + InboundEndToEndTest.ACCOUNT,
+                "twilio.token=" + InboundEndToEndTest.TOKEN).run();
+        port = Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port"));
+        history = application.getBean(HistoryService.class);
+        dataSource = application.getBean(DataSource.class);
     }
 
     @AfterAll
-    static void stopAll() throws IOException {
+    static void stop() throws IOException {
+        application.close();
         TWILIO.stop();
         postgres.close();
     }
