@@ -12,13 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Remembers every inbound {@code MessageSid} in the engine database, so that a message Twilio
@@ -29,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * delivery, so a crash does not swallow the message; a handler that could not hand the message over
  * {@link #release releases} its claim.
  */
-public final class InboundMessageLedger {
+public final class InboundMessageLedger implements AutoCloseable {
 
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String ANSWERED = "ANSWERED";
@@ -37,11 +41,6 @@ public final class InboundMessageLedger {
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final String TABLE = PluginSchema.INBOUND_MESSAGE_TABLE;
     private static final Duration RELEASE_RETRY = Duration.ofSeconds(1);
-    private static final ScheduledExecutorService RELEASES = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "twilio-inbound-release");
-        thread.setDaemon(true);
-        return thread;
-    });
     private static final Logger LOG = LoggerFactory.getLogger(InboundMessageLedger.class);
 
     private final AutoCommitSql sql;
@@ -50,7 +49,15 @@ public final class InboundMessageLedger {
     private final Duration waitForAnswer;
     private final Duration retention;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
-    private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
+    /** Claims this node could not release yet, with the time after which another delivery takes them over anyway. */
+    private final Map<Claim.Handle, Instant> unreleased = new ConcurrentHashMap<>();
+    private final ReentrantLock releasing = new ReentrantLock();
+    private final ScheduledExecutorService releaseRetries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "twilio-inbound-release");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
     /**
      * @param takeoverAfter how long a claim may stay unanswered before another delivery takes it over
@@ -67,8 +74,14 @@ public final class InboundMessageLedger {
 
     /** What the caller is to do with a delivery of {@code messageSid}. */
     public sealed interface Claim {
-        /** This delivery handles the message and must {@link #answer} it. */
-        record Handle() implements Claim {
+        /**
+         * This delivery handles the message and must {@link #answer} or {@link #release} it.
+         *
+         * @param claimedAt when this delivery claimed it: a later delivery that takes the message over claims
+         *                  it at another time, so this names the claim, and only its holder may answer or
+         *                  release the message, whichever node it runs on
+         */
+        record Handle(String messageSid, Instant claimedAt) implements Claim {
         }
 
         /** The message was handled before; {@code reply} is what it was answered ({@code null}: nothing). */
@@ -86,8 +99,9 @@ public final class InboundMessageLedger {
         Instant deadline = clock.instant().plus(waitForAnswer);
         boolean tryInsert = true;
         while (true) {
-            if (tryInsert && insert(messageSid)) {
-                return new Claim.Handle();
+            Claim.Handle handle = new Claim.Handle(messageSid, now());
+            if (tryInsert && insert(handle)) {
+                return handle;
             }
             // While it waits, a repeat only reads: a failed insert is an error line in the server's log.
             Row row = read(messageSid);
@@ -98,9 +112,9 @@ public final class InboundMessageLedger {
             if (ANSWERED.equals(row.state())) {
                 return new Claim.Repeat(row.reply());
             }
-            if (row.claimedAt().plus(takeoverAfter).isBefore(clock.instant()) && takeOver(messageSid, row.claimedAt())) {
+            if (row.claimedAt().plus(takeoverAfter).isBefore(clock.instant()) && takeOver(handle, row.claimedAt())) {
                 LOG.warn("Inbound message {} was claimed at {} and never answered; handling it now", messageSid, row.claimedAt());
-                return new Claim.Handle();
+                return handle;
             }
             if (clock.instant().isAfter(deadline)) {
                 return new Claim.Busy();
@@ -109,73 +123,104 @@ public final class InboundMessageLedger {
         }
     }
 
-    /** Records the reply to a message this delivery handled; {@code null} when nothing was replied. */
-    public void answer(String messageSid, String reply) {
-        sql.run("UPDATE " + TABLE + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ?", statement -> {
-            statement.setString(1, ANSWERED);
-            statement.setString(2, reply);
-            statement.setObject(3, utc(clock.instant()));
-            statement.setString(4, messageSid);
-            return statement.executeUpdate();
-        });
+    /**
+     * Records the reply to a message this delivery handled; {@code null} when nothing was replied. A claim
+     * another delivery has taken over meanwhile stays theirs.
+     */
+    public void answer(Claim.Handle claim, String reply) {
+        int answered = sql.run("UPDATE " + TABLE + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ? AND CLAIMED_AT_ = ?",
+                statement -> {
+                    statement.setString(1, ANSWERED);
+                    statement.setString(2, reply);
+                    statement.setObject(3, utc(clock.instant()));
+                    statement.setString(4, claim.messageSid());
+                    statement.setObject(5, utc(claim.claimedAt()));
+                    return statement.executeUpdate();
+                });
+        if (answered == 0) {
+            LOG.warn("Inbound message {} was handled here after another delivery had taken it over; its reply is not recorded",
+                    claim.messageSid());
+        }
     }
 
     /**
      * Gives up this delivery's claim on a message it could not hand over, so that its next delivery
-     * handles it as new. When the database does not answer, the release is retried before every later
-     * claim and every {@link #RELEASE_RETRY} until it is done; never throws.
+     * handles it as new; never throws. When the database does not answer, the release is retried every
+     * {@link #RELEASE_RETRY} until it is done or the claim is open to takeover anyway.
      */
-    public void release(String messageSid) {
-        unreleased.add(messageSid);
-        retryUntilReleased(messageSid);
+    public void release(Claim.Handle claim) {
+        unreleased.put(claim, clock.instant().plus(takeoverAfter));
+        Optional<AutoCommitSql.Failure> failure = retryReleases();
+        if (failure.isPresent() && unreleased.containsKey(claim)) {
+            LOG.warn("The claim on inbound message {} cannot be released yet ({}); retrying every {}", claim.messageSid(),
+                    failure.get().getMessage(), RELEASE_RETRY);
+        }
+        scheduleRetry();
     }
 
-    private void retryUntilReleased(String messageSid) {
-        Optional<AutoCommitSql.Failure> failure = retryReleases();
-        if (unreleased.contains(messageSid)) {
-            LOG.warn("The claim on inbound message {} cannot be released yet ({}); retrying every {}", messageSid,
-                    failure.map(RuntimeException::getMessage).orElse("another release is under way"), RELEASE_RETRY);
-            RELEASES.schedule(() -> retryUntilReleased(messageSid), RELEASE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+    /** Stops retrying releases; a claim not released by then is taken over after {@code takeoverAfter}. */
+    @Override
+    public void close() {
+        releaseRetries.shutdownNow();
+    }
+
+    private void scheduleRetry() {
+        if (!unreleased.isEmpty() && retryScheduled.compareAndSet(false, true)) {
+            try {
+                releaseRetries.schedule(() -> {
+                    retryScheduled.set(false);
+                    retryReleases();
+                    scheduleRetry();
+                }, RELEASE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                retryScheduled.set(false);
+            }
         }
     }
 
     /**
-     * Releases what could not be released before, until the database fails again. One thread at a
-     * time: a second DELETE of the same message, late, would remove the claim of its next delivery.
+     * Releases what could not be released before, until the database fails again. A thread that finds
+     * another one at it goes on: that one does the work.
      */
     private Optional<AutoCommitSql.Failure> retryReleases() {
-        if (unreleased.isEmpty()) {
+        if (unreleased.isEmpty() || !releasing.tryLock()) {
             return Optional.empty();
         }
-        synchronized (unreleased) {
-            return releaseAll();
-        }
-    }
-
-    private Optional<AutoCommitSql.Failure> releaseAll() {
-        for (String messageSid : unreleased) {
-            try {
-                sql.run("DELETE FROM " + TABLE + " WHERE MESSAGE_SID_ = ? AND STATE_ = ?", statement -> {
-                    statement.setString(1, messageSid);
-                    statement.setString(2, IN_PROGRESS);
-                    return statement.executeUpdate();
-                });
-                unreleased.remove(messageSid);
-            } catch (AutoCommitSql.Failure e) {
-                return Optional.of(e);
+        try {
+            Instant now = clock.instant();
+            for (Map.Entry<Claim.Handle, Instant> pending : unreleased.entrySet()) {
+                if (pending.getValue().isBefore(now)) {
+                    unreleased.remove(pending.getKey());
+                    continue;
+                }
+                delete(pending.getKey());
+                unreleased.remove(pending.getKey());
             }
+            return Optional.empty();
+        } catch (AutoCommitSql.Failure e) {
+            return Optional.of(e);
+        } finally {
+            releasing.unlock();
         }
-        return Optional.empty();
     }
 
-    private boolean insert(String messageSid) {
-        OffsetDateTime now = utc(clock.instant());
+    private void delete(Claim.Handle claim) {
+        sql.run("DELETE FROM " + TABLE + " WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
+            statement.setString(1, claim.messageSid());
+            statement.setString(2, IN_PROGRESS);
+            statement.setObject(3, utc(claim.claimedAt()));
+            return statement.executeUpdate();
+        });
+    }
+
+    private boolean insert(Claim.Handle claim) {
+        OffsetDateTime claimedAt = utc(claim.claimedAt());
         try {
             sql.run("INSERT INTO " + TABLE + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
-                statement.setString(1, messageSid);
+                statement.setString(1, claim.messageSid());
                 statement.setString(2, IN_PROGRESS);
-                statement.setObject(3, now);
-                statement.setObject(4, now);
+                statement.setObject(3, claimedAt);
+                statement.setObject(4, claimedAt);
                 return statement.executeUpdate();
             });
             return true;
@@ -196,10 +241,10 @@ public final class InboundMessageLedger {
         });
     }
 
-    private boolean takeOver(String messageSid, Instant claimedAt) {
+    private boolean takeOver(Claim.Handle claim, Instant claimedAt) {
         return sql.run("UPDATE " + TABLE + " SET CLAIMED_AT_ = ? WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
-            statement.setObject(1, utc(clock.instant()));
-            statement.setString(2, messageSid);
+            statement.setObject(1, utc(claim.claimedAt()));
+            statement.setString(2, claim.messageSid());
             statement.setString(3, IN_PROGRESS);
             statement.setObject(4, utc(claimedAt));
             return statement.executeUpdate();
@@ -220,6 +265,11 @@ public final class InboundMessageLedger {
         if (purged > 0) {
             LOG.debug("Forgot {} inbound messages older than {}", purged, retention);
         }
+    }
+
+    /** In milliseconds: every database keeps those exactly, so a claim's time compares equal to itself. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Times are stored with their offset (UTC), so no JVM or session time zone can shift them. */

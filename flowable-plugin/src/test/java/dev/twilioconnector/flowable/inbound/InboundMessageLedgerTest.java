@@ -61,7 +61,7 @@ class InboundMessageLedgerTest {
     void theFirstDeliveryHandlesTheMessage() throws SQLException {
         InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
 
-        assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Handle());
+        assertThat(ledger.claim("SM001")).isInstanceOf(Claim.Handle.class);
         assertThat(state("SM001")).isEqualTo(InboundMessageLedger.IN_PROGRESS);
     }
 
@@ -78,22 +78,22 @@ class InboundMessageLedgerTest {
     @Test
     void aRepeatAfterTheAnswerGetsTheSameReply() throws SQLException {
         InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
-        ledger.claim("SM001");
+        Claim.Handle first = handling(ledger.claim("SM001"));
 
-        ledger.answer("SM001", "hello");
+        ledger.answer(first, "hello");
 
         assertThat(state("SM001")).isEqualTo(InboundMessageLedger.ANSWERED);
         assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Repeat("hello"));
         assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Repeat("hello"));
-        assertThat(ledger.claim("SM002")).as("another message is new").isEqualTo(new Claim.Handle());
+        assertThat(ledger.claim("SM002")).as("another message is new").isInstanceOf(Claim.Handle.class);
     }
 
     @Test
     void aMessageAnsweredWithNothingIsRepeatedWithNothing() {
         InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
-        ledger.claim("SM001");
+        Claim.Handle first = handling(ledger.claim("SM001"));
 
-        ledger.answer("SM001", null);
+        ledger.answer(first, null);
 
         assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Repeat(null));
     }
@@ -103,22 +103,22 @@ class InboundMessageLedgerTest {
         InboundMessageLedger node1 = ledger(clock, SHORT_WAIT);
         InboundMessageLedger node2 = ledger(clock, SHORT_WAIT);
 
-        assertThat(node1.claim("SM001")).isEqualTo(new Claim.Handle());
+        Claim.Handle first = handling(node1.claim("SM001"));
         assertThat(node2.claim("SM001")).isEqualTo(new Claim.Busy());
-        node1.answer("SM001", "hello");
+        node1.answer(first, "hello");
         assertThat(node2.claim("SM001")).isEqualTo(new Claim.Repeat("hello"));
     }
 
     @Test
     void aWaitingRepeatGetsTheReplyAsSoonAsTheFirstDeliveryAnswers() {
         InboundMessageLedger ledger = ledger(clock, Duration.ofSeconds(5));
-        assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Handle());
+        Claim.Handle first = handling(ledger.claim("SM001"));
 
         long before = System.nanoTime();
         CompletableFuture<Claim> repeat = CompletableFuture.supplyAsync(() -> ledger.claim("SM001"), threads);
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !repeat.isDone());
 
-        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> ledger.answer("SM001", "hello"), threads);
+        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> ledger.answer(first, "hello"), threads);
 
         await().atMost(Duration.ofSeconds(2)).until(repeat::isDone);
         assertThat(answer).succeedsWithin(Duration.ofSeconds(1));
@@ -130,16 +130,18 @@ class InboundMessageLedgerTest {
     @Test
     void aClaimNeverAnsweredIsTakenOverByTheNextDeliveryAfterTakeoverAfter() {
         InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
-        assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Handle());
+        Claim.Handle first = handling(ledger.claim("SM001"));
 
         clock.advance(TAKEOVER.minusSeconds(30));
         assertThat(ledger.claim("SM001")).as("not yet overdue").isEqualTo(new Claim.Busy());
 
         clock.advance(Duration.ofSeconds(31));
-        assertThat(ledger.claim("SM001")).as("overdue").isEqualTo(new Claim.Handle());
+        Claim.Handle second = handling(ledger.claim("SM001"));
         assertThat(ledger.claim("SM001")).as("the new claim is fresh").isEqualTo(new Claim.Busy());
 
-        ledger.answer("SM001", "late but answered");
+        ledger.answer(first, "the first delivery, too late");
+        assertThat(ledger.claim("SM001")).as("the claim is the second delivery's now").isEqualTo(new Claim.Busy());
+        ledger.answer(second, "late but answered");
         assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Repeat("late but answered"));
     }
 
@@ -152,7 +154,7 @@ class InboundMessageLedgerTest {
         TestClock night = new TestClock(Instant.parse("2030-10-27T01:30:00Z"));
         InboundMessageLedger ledger = new InboundMessageLedger(berlin, night, TAKEOVER, SHORT_WAIT, RETENTION);
         try {
-            assertThat(ledger.claim("SM001")).isEqualTo(new Claim.Handle());
+            assertThat(ledger.claim("SM001")).isInstanceOf(Claim.Handle.class);
 
             night.advance(Duration.ofMinutes(1));
 
@@ -168,7 +170,7 @@ class InboundMessageLedgerTest {
     void onlyOneOfTwoConcurrentRepeatsTakesAnOverdueClaimOver() throws Exception {
         InboundMessageLedger node1 = ledger(clock, SHORT_WAIT);
         InboundMessageLedger node2 = ledger(clock, SHORT_WAIT);
-        assertThat(node1.claim("SM001")).isEqualTo(new Claim.Handle());
+        assertThat(node1.claim("SM001")).isInstanceOf(Claim.Handle.class);
         clock.advance(TAKEOVER.plusSeconds(1));
 
         List<Claim> claims = claimAllAtOnce(List.of(node1, node2, node1, node2), "SM001");
@@ -198,9 +200,7 @@ class InboundMessageLedgerTest {
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
                 .until(() -> deliveries.stream().filter(CompletableFuture::isDone).count() == 1);
         CompletableFuture<Claim> handler = deliveries.stream().filter(CompletableFuture::isDone).findFirst().orElseThrow();
-        assertThat(handler.join()).isEqualTo(new Claim.Handle());
-
-        ledger.answer("SM001", "Your reference number is 4711");
+        ledger.answer(handling(handler.join()), "Your reference number is 4711");
 
         CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         List<Claim> claims = deliveries.stream().map(CompletableFuture::join).toList();
@@ -208,6 +208,45 @@ class InboundMessageLedgerTest {
         assertThat(claims).filteredOn(claim -> !(claim instanceof Claim.Handle))
                 .hasSize(19)
                 .containsOnly(new Claim.Repeat("Your reference number is 4711"));
+    }
+
+    @Test
+    void aReleasedClaimLetsTheNextDeliveryHandleTheMessage() throws SQLException {
+        InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
+
+        ledger.release(handling(ledger.claim("SM001")));
+
+        assertThat(state("SM001")).as("nothing recorded").isNull();
+        assertThat(ledger.claim("SM001")).isInstanceOf(Claim.Handle.class);
+    }
+
+    @Test
+    void aLateReleaseLeavesTheClaimOfTheDeliveryThatTookOver() throws SQLException {
+        InboundMessageLedger node1 = ledger(clock, SHORT_WAIT);
+        InboundMessageLedger node2 = ledger(clock, SHORT_WAIT);
+        Claim.Handle first = handling(node1.claim("SM001"));
+        clock.advance(TAKEOVER.plusSeconds(1));
+        Claim.Handle second = handling(node2.claim("SM001"));
+
+        node1.release(first);
+
+        assertThat(state("SM001")).as("still the second delivery's").isEqualTo(InboundMessageLedger.IN_PROGRESS);
+        node2.answer(second, "handled once");
+        assertThat(node1.claim("SM001")).isEqualTo(new Claim.Repeat("handled once"));
+    }
+
+    @Test
+    void aReleaseTheDatabaseRefusesIsRetriedUntilItIsDone() throws SQLException {
+        InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
+        Claim.Handle first = handling(ledger.claim("SM001"));
+        execute("ALTER TABLE " + PluginSchema.INBOUND_MESSAGE_TABLE + " RENAME TO OUT_OF_REACH");
+
+        ledger.release(first);
+        execute("ALTER TABLE OUT_OF_REACH RENAME TO " + PluginSchema.INBOUND_MESSAGE_TABLE);
+
+        assertThat(state("SM001")).as("not released yet").isEqualTo(InboundMessageLedger.IN_PROGRESS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> state("SM001") == null);
+        assertThat(ledger.claim("SM001")).isInstanceOf(Claim.Handle.class);
     }
 
     @Test
@@ -225,34 +264,31 @@ class InboundMessageLedgerTest {
         go.countDown();
 
         CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-        assertThat(deliveries).extracting(CompletableFuture::join).containsOnly(new Claim.Handle());
+        assertThat(deliveries).extracting(CompletableFuture::join).allSatisfy(claim -> assertThat(claim).isInstanceOf(Claim.Handle.class));
     }
 
     @Test
     void answeredMessagesOlderThanRetentionAreForgottenOnALaterClaim() throws SQLException {
         InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
-        ledger.claim("SM-OLD");                                  // purges (nothing) and sets the hourly mark
-        ledger.answer("SM-OLD", "old reply");
+        ledger.answer(handling(ledger.claim("SM-OLD")), "old reply"); // purges (nothing) and sets the hourly mark
         clock.advance(Duration.ofHours(12));
-        ledger.claim("SM-YOUNG");
-        ledger.answer("SM-YOUNG", "young reply");
+        ledger.answer(handling(ledger.claim("SM-YOUNG")), "young reply");
         ledger.claim("SM-UNANSWERED");                           // old, but never answered
 
         clock.advance(Duration.ofHours(13));                     // SM-OLD is 25 h old, SM-YOUNG 13 h
-        assertThat(ledger.claim("SM-TRIGGER")).isEqualTo(new Claim.Handle());
+        assertThat(ledger.claim("SM-TRIGGER")).isInstanceOf(Claim.Handle.class);
 
         assertThat(state("SM-OLD")).as("purged").isNull();
         assertThat(state("SM-YOUNG")).isEqualTo(InboundMessageLedger.ANSWERED);
         assertThat(state("SM-UNANSWERED")).as("an unanswered claim is kept").isEqualTo(InboundMessageLedger.IN_PROGRESS);
-        assertThat(ledger.claim("SM-OLD")).as("forgotten, so new again").isEqualTo(new Claim.Handle());
+        assertThat(ledger.claim("SM-OLD")).as("forgotten, so new again").isInstanceOf(Claim.Handle.class);
         assertThat(ledger.claim("SM-YOUNG")).isEqualTo(new Claim.Repeat("young reply"));
     }
 
     @Test
     void thePurgeRunsAtMostOncePerHour() throws SQLException {
         InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
-        ledger.claim("SM-A");                                    // purge at START
-        ledger.answer("SM-A", "a");
+        ledger.answer(handling(ledger.claim("SM-A")), "a");        // purge at START
         clock.advance(Duration.ofMinutes(23 * 60 + 30));
         ledger.claim("SM-B");                                    // purge at START+23:30, SM-A still young
         assertThat(state("SM-A")).isEqualTo(InboundMessageLedger.ANSWERED);
@@ -308,6 +344,18 @@ class InboundMessageLedgerTest {
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }
+        }
+    }
+
+    /** The claim, which must make this delivery the message's handler. */
+    private static Claim.Handle handling(Claim claim) {
+        assertThat(claim).isInstanceOf(Claim.Handle.class);
+        return (Claim.Handle) claim;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }

@@ -58,8 +58,9 @@ class InboundLedgerOnPostgresTest {
     void aMessageHandledBeforeARestartIsRecognisedAfterIt() {
         new PluginSchema(database).migrate();
         InboundMessageLedger beforeRestart = ledger();
-        assertThat(beforeRestart.claim("SMrestart")).isInstanceOf(Claim.Handle.class);
-        beforeRestart.answer("SMrestart", "Your reference number is 4711");
+        Claim claim = beforeRestart.claim("SMrestart");
+        assertThat(claim).isInstanceOf(Claim.Handle.class);
+        beforeRestart.answer((Claim.Handle) claim, "Your reference number is 4711");
 
         new PluginSchema(database).migrate();
         InboundMessageLedger afterRestart = ledger();
@@ -75,8 +76,8 @@ class InboundLedgerOnPostgresTest {
         List<Claim> claims = runTogether(20, delivery -> {
             InboundMessageLedger node = nodes.get(delivery % 2);
             Claim claim = node.claim("SMcluster");
-            if (claim instanceof Claim.Handle) {
-                node.answer("SMcluster", "first reply");
+            if (claim instanceof Claim.Handle handle) {
+                node.answer(handle, "first reply");
             }
             return claim;
         });

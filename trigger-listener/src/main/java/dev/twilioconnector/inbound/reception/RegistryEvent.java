@@ -22,6 +22,9 @@ import java.util.Collection;
  * the JSON text round trip and the channel pipeline's three queries (latest definition, its deployment,
  * its model), each a database round trip. The model is looked up once: the plugin deploys its own
  * definitions at start-up, so the one a node runs with is the one its code writes payloads for.
+ *
+ * <p>The hand-over is one transaction: taken by every matching start event and waiting instance, or by
+ * none of them.
  */
 final class RegistryEvent {
 
@@ -39,7 +42,13 @@ final class RegistryEvent {
         Collection<EventPayloadInstance> values = known.extractor().extractPayload(known.model(), payload, null,
                 AbstractEngineConfiguration.NO_TENANT_ID);
         EventInstanceImpl event = new EventInstanceImpl(known.model().getKey(), values, AbstractEngineConfiguration.NO_TENANT_ID);
-        known.registry().getEventRegistry().sendEventToConsumers(new FlowableEventRegistryEvent(event));
+        // One command around the whole hand-over: the registry starts or wakes each subscription in a command
+        // of its own, which then joins this one, so the event is taken by all of them or by none, and a
+        // failed hand-over may be repeated without starting a process twice.
+        engine.getCommandExecutor().execute(commandContext -> {
+            known.registry().getEventRegistry().sendEventToConsumers(new FlowableEventRegistryEvent(event));
+            return null;
+        });
     }
 
     private Target target() {

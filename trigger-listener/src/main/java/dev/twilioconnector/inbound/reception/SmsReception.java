@@ -76,7 +76,10 @@ public final class SmsReception {
             } catch (RuntimeException e) {
                 LOG.error("Message {} could not be checked against earlier deliveries, so it is not handled now and its next "
                         + "delivery counts as new: {}", sms.messageSid(), e.getMessage());
-                reply(sms, delivery, echoError(sms));
+                String echoError = echoError(sms);
+                if (!delivery.offer(echoError)) {
+                    sendLate(sms, echoError);
+                }
                 return;
             }
             if (claim instanceof Claim.Repeat || claim instanceof Claim.Busy) {
@@ -92,10 +95,16 @@ public final class SmsReception {
                 delivery.offer(null);
                 return;
             }
-            Handled handled = handle(sms);
-            boolean inAnswer = reply(sms, delivery, handled.reply());
+            Claim.Handle handle = (Claim.Handle) claim;
+            Handled handled = handle(sms, handle);
+            boolean inAnswer = delivery.offer(handled.reply());
+            // Recorded before a late reply goes out: that REST call may take a while, and a repeat meanwhile
+            // must find the message handled.
             if (handled.settled()) {
-                record(sms, inAnswer ? handled.reply() : null);
+                record(handle, inAnswer ? handled.reply() : null);
+            }
+            if (!inAnswer) {
+                sendLate(sms, handled.reply());
             }
         } finally {
             delivery.offer(null);
@@ -115,23 +124,27 @@ public final class SmsReception {
         }
     }
 
-    private boolean reply(InboundSms sms, Delivery delivery, String reply) {
-        boolean inAnswer = delivery.offer(reply);
-        if (!inAnswer && reply != null) {
-            lateReply.send(sms, reply);
+    private void sendLate(InboundSms sms, String reply) {
+        if (reply == null) {
+            return;
         }
-        return inAnswer;
-    }
-
-    private void record(InboundSms sms, String reply) {
         try {
-            ledger.answer(sms.messageSid(), reply);
+            lateReply.send(sms, reply);
         } catch (RuntimeException e) {
-            LOG.error("Message {} was handled but its reply could not be recorded: {}", sms.messageSid(), e.getMessage(), e);
+            LOG.error("The reply to message {} came after the webhook had answered and could not be sent: {}", sms.messageSid(),
+                    e.getMessage(), e);
         }
     }
 
-    private Handled handle(InboundSms sms) {
+    private void record(Claim.Handle claim, String reply) {
+        try {
+            ledger.answer(claim, reply);
+        } catch (RuntimeException e) {
+            LOG.error("Message {} was handled but its reply could not be recorded: {}", claim.messageSid(), e.getMessage(), e);
+        }
+    }
+
+    private Handled handle(InboundSms sms, Claim.Handle claim) {
         if (sms.isOptOut()) {
             LOG.info("Message {} is an opt-out (STOP): not matched, not published", sms.messageSid());
             return Handled.settled(null);
@@ -147,7 +160,7 @@ public final class SmsReception {
         } catch (RuntimeException e) {
             LOG.error("Message {} matched trigger '{}' but SMS_RECEIVED could not be published; its next delivery counts as new: {}",
                     sms.messageSid(), match.trigger().name(), e.getMessage(), e);
-            ledger.release(sms.messageSid());
+            ledger.release(claim);
             return Handled.released(echoError(match, sms));
         }
         LOG.info("Message {} matched trigger '{}'; SMS_RECEIVED published", sms.messageSid(), match.trigger().name());

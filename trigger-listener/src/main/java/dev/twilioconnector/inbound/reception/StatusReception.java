@@ -54,16 +54,17 @@ public final class StatusReception {
         if (claim instanceof Claim.Busy) {
             return Outcome.BUSY;
         }
+        Claim.Handle handle = (Claim.Handle) claim;
         try {
             publisher.publish(report);
         } catch (RuntimeException e) {
             LOG.error("Report {} of message {} could not be published as SMS_STATUS; its next delivery counts as new: {}",
                     report.status(), report.messageSid(), e.getMessage(), e);
-            ledger.release(report.key());
+            ledger.release(handle);
             return Outcome.FAILED;
         }
         try {
-            ledger.answer(report.key(), null);
+            ledger.answer(handle, null);
         } catch (RuntimeException e) {
             LOG.error("Report {} of message {} was published but could not be recorded: {}", report.status(), report.messageSid(),
                     e.getMessage());

@@ -5,7 +5,7 @@ import dev.twilioconnector.inbound.reception.StatusReception;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -38,7 +38,8 @@ public class SmsStatusController {
         this.workers = workers;
     }
 
-    @PostMapping(path = "${twilio.webhook.status-path:/twilio/status}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    /** Every method and media type comes to the guard first: whatever Twilio did not sign is 403, and logged as such. */
+    @RequestMapping(path = "${twilio.webhook.status-path:/twilio/status}")
     public ResponseEntity<String> report(HttpServletRequest request) {
         WebhookGuard.Admission admission = guard.admit(request);
         if (admission instanceof WebhookGuard.Admission.Refused refused) {
@@ -49,7 +50,17 @@ public class SmsStatusController {
             return guard.malformed(request, MISSING_FIELDS);
         }
         CompletableFuture<StatusReception.Outcome> outcome = new CompletableFuture<>();
-        workers.run(() -> outcome.complete(reception.receive(report)));
+        boolean started = workers.run(() -> {
+            try {
+                outcome.complete(reception.receive(report));
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(e);
+                throw e;
+            }
+        });
+        if (!started) {
+            return WebhookGuard.busy();
+        }
         return switch (outcomeWithin(outcome)) {
             case PUBLISHED, REPEATED -> ResponseEntity.noContent().build();
             case BUSY -> ResponseEntity.status(503).contentType(MediaType.TEXT_PLAIN).body(BUSY);

@@ -6,7 +6,7 @@ import dev.twilioconnector.inbound.reception.SmsReception;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -37,7 +37,8 @@ public class SmsWebhookController {
         this.workers = workers;
     }
 
-    @PostMapping(path = "${twilio.webhook.path:/twilio/sms}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    /** Every method and media type comes to the guard first: whatever Twilio did not sign is 403, and logged as such. */
+    @RequestMapping(path = "${twilio.webhook.path:/twilio/sms}")
     public ResponseEntity<String> receive(HttpServletRequest request) {
         WebhookGuard.Admission admission = guard.admit(request);
         if (admission instanceof WebhookGuard.Admission.Refused refused) {
@@ -51,7 +52,9 @@ public class SmsWebhookController {
             return guard.malformed(request, MALFORMED_SID);
         }
         Delivery delivery = new Delivery();
-        workers.run(() -> reception.receive(sms, delivery));
+        if (!workers.run(() -> reception.receive(sms, delivery))) {
+            return WebhookGuard.busy();
+        }
         return ResponseEntity.ok().contentType(TEXT_XML).body(Twiml.reply(delivery.await(workers.answerWithin()).orElse(null)));
     }
 }

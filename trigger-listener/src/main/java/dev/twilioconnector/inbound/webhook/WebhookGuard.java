@@ -20,14 +20,15 @@ final class WebhookGuard {
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     static final String INVALID_SIGNATURE = "Invalid or missing X-Twilio-Signature";
     private static final int MAX_LOGGED_PATH = 120;
-    private static final MediaType PLAIN = MediaType.TEXT_PLAIN;
+    static final String BUSY = "Too many deliveries at once; try again";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
+    /** One for both webhooks: a flood of garbage writes one line a second, whichever webhook it hits. */
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG, Duration.ofSeconds(1));
 
     private final SignatureCheck signatures;
     private final boolean validateSignature;
     private final URI publicUrl;
     private final InboundMetrics metrics;
-    private final RefusalLog refusals = new RefusalLog(LOG, Duration.ofSeconds(1));
 
     WebhookGuard(SignatureCheck signatures, boolean validateSignature, URI publicUrl, InboundMetrics metrics) {
         this.signatures = signatures;
@@ -60,24 +61,33 @@ final class WebhookGuard {
         if (validateSignature && !signatures.isValid(WebhookUrl.of(request, publicUrl), form, signature)) {
             return forbidden(request, "the signature does not match");
         }
+        if (!"POST".equals(request.getMethod())) {
+            return new Admission.Refused(ResponseEntity.status(405).header("Allow", "POST").contentType(MediaType.TEXT_PLAIN)
+                    .body("Twilio posts its webhooks"));
+        }
         return new Admission.Admitted(form);
+    }
+
+    /** The answer when no worker can take a delivery: nothing of it was recorded, so Twilio may deliver it again. */
+    static ResponseEntity<String> busy() {
+        return ResponseEntity.status(503).header("Retry-After", "1").contentType(MediaType.TEXT_PLAIN).body(BUSY);
     }
 
     /** The 400 answer to a signed request whose content is not what Twilio sends. */
     ResponseEntity<String> malformed(HttpServletRequest request, String why) {
-        refusals.refused(describe(request), why);
-        return ResponseEntity.badRequest().contentType(PLAIN).body(why);
+        REFUSALS.refused(describe(request), why);
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(why);
     }
 
     private Admission forbidden(HttpServletRequest request, String why) {
-        refusals.refused(describe(request), why);
+        REFUSALS.refused(describe(request), why);
         metrics.rejected();
-        return new Admission.Refused(ResponseEntity.status(403).contentType(PLAIN).body(INVALID_SIGNATURE));
+        return new Admission.Refused(ResponseEntity.status(403).contentType(MediaType.TEXT_PLAIN).body(INVALID_SIGNATURE));
     }
 
     /** Path and caller only: the query may be anything, and anything written here ends in a log. */
     private String describe(HttpServletRequest request) {
-        return "a webhook call to " + printable(request.getRequestURI()) + " from " + request.getRemoteAddr();
+        return "a webhook call to " + printable(request.getRequestURI()) + " from " + printable(request.getRemoteAddr());
     }
 
     /** No control character (a forged log line) and no novel reaches the log. */

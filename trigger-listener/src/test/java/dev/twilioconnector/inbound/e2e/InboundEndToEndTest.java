@@ -226,6 +226,25 @@ class InboundEndToEndTest {
     }
 
     @Test
+    void anEventOneOfItsWaitingInstancesRefusesIsTakenByNoneOfThem() {
+        List<String> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(runtime.startProcessInstanceByKey("allOrNothingWitness").getId());
+        }
+        waiting.add(runtime.startProcessInstanceByKey("allOrNothingSpoiler").getId());
+        for (int i = 0; i < 5; i++) {
+            waiting.add(runtime.startProcessInstanceByKey("allOrNothingWitness").getId());
+        }
+
+        HttpResponse<String> response = twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), ADA, "All or nothing"));
+
+        assertThat(response.body()).contains("<Message>Sorry, nobody took it.</Message>");
+        assertThat(runtime.createExecutionQuery().processDefinitionKey("allOrNothingWitness").activityId("wait").count())
+                .as("no witness was woken: the hand-over is all or nothing, so a repeat may publish again").isEqualTo(10);
+        waiting.forEach(instance -> runtime.deleteProcessInstance(instance, "test over"));
+    }
+
+    @Test
     void stopIsNeitherMatchedNorPublished() {
         Map<String, String> form = TwilioWebhookClient.message(sid(), ADA, "Order Number 9");
         form.put("OptOutType", "STOP");

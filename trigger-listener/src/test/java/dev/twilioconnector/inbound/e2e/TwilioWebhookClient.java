@@ -91,6 +91,17 @@ final class TwilioWebhookClient {
         }
     }
 
+    HttpResponse<String> get(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> postSigned(String url, Map<String, String> form) {
         return post(url, form, sign(url, form), Map.of());
     }

@@ -1,8 +1,11 @@
 package dev.twilioconnector.inbound.webhook;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +49,12 @@ class SignatureCheckTest {
      */
     private static final String SIGNATURE_WITH_OTHER_PORT = "jYRT5BHiOUBH4bK34gMJKDMwLZs=";
 
+    /*
+     * A repeated name, signed as Twilio's helper libraries sign it (each distinct value, sorted):
+     * python3 -c "import hmac,hashlib,base64; p={'MessageSid':['SM0123456789abcdef0123456789abcdef'],'Body':['Order Number 4711'],'MediaUrl':['https://b.example/2','https://a.example/1','https://b.example/2']}; print(base64.b64encode(hmac.new(b'12345', ('https://sms.example.com/twilio/sms' + ''.join(k+v for k in sorted(p) for v in sorted(set(p[k])))).encode('utf-8'), hashlib.sha1).digest()).decode())"
+     */
+    private static final String SIGNATURE_REPEATED_NAME = "vPFWrzZ6qOaDyNBkAylob+1ovqA=";
+
     private final SignatureCheck check = new SignatureCheck(TOKEN);
 
     private static Map<String, String> params() {
@@ -64,6 +73,29 @@ class SignatureCheckTest {
     }
 
     // --- valid ---
+
+    @Test
+    void aRepeatedNameIsCheckedOverEachDistinctValueSorted() {
+        Map<String, List<String>> posted = new LinkedHashMap<>();
+        posted.put("MessageSid", List.of("SM0123456789abcdef0123456789abcdef"));
+        posted.put("Body", List.of("Order Number 4711"));
+        posted.put("MediaUrl", List.of("https://b.example/2", "https://a.example/1", "https://b.example/2"));
+        Map<String, List<String>> firstOnly = new LinkedHashMap<>(posted);
+        firstOnly.put("MediaUrl", List.of("https://b.example/2"));
+
+        assertThat(check.isValid(URL, form(posted), SIGNATURE_REPEATED_NAME)).isTrue();
+        assertThat(check.isValid(URL, form(firstOnly), SIGNATURE_REPEATED_NAME)).isFalse();
+    }
+
+    private static WebhookForm form(Map<String, List<String>> values) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/twilio/sms");
+        values.forEach((name, all) -> request.addParameter(name, all.toArray(String[]::new)));
+        try {
+            return WebhookForm.read(request);
+        } catch (WebhookForm.Unreadable e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Test
     void aPlainHttpsUrl() {
