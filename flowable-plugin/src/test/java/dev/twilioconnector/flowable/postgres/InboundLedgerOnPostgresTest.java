@@ -1,5 +1,8 @@
 package dev.twilioconnector.flowable.postgres;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger.Claim;
 import dev.twilioconnector.flowable.schema.PluginSchema;
@@ -7,6 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The plugin's schema and inbound deduplication on a real PostgreSQL: what holds on H2 must hold where
@@ -85,6 +90,32 @@ class InboundLedgerOnPostgresTest {
         assertThat(claims).filteredOn(Claim.Handle.class::isInstance).hasSize(1);
         assertThat(claims).filteredOn(claim -> !(claim instanceof Claim.Handle)).hasSize(19)
                 .containsOnly(new Claim.Repeat("first reply"));
+    }
+
+    @Test
+    void aRepeatWaitingForTheFirstDeliveryCostsThePostgresLogOneErrorAtMost() {
+        new PluginSchema(database).migrate();
+        ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
+        serverLog.start();
+        Logger postgresOutput = (Logger) LoggerFactory.getLogger(EmbeddedPostgres.class);
+        postgresOutput.addAppender(serverLog);
+        try {
+            InboundMessageLedger first = ledger();
+            InboundMessageLedger repeat = new InboundMessageLedger(database, Clock.systemUTC(), Duration.ofMinutes(2),
+                    Duration.ofSeconds(1), Duration.ofDays(7));
+            assertThat(first.claim("SMpatient")).isInstanceOf(Claim.Handle.class);
+
+            assertThat(repeat.claim("SMpatient")).as("a second of polling, about 40 looks").isEqualTo(new Claim.Busy());
+
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> duplicateKeyErrors(serverLog) <= 1);
+            assertThat(duplicateKeyErrors(serverLog)).isEqualTo(1);
+        } finally {
+            postgresOutput.detachAppender(serverLog);
+        }
+    }
+
+    private static long duplicateKeyErrors(ListAppender<ILoggingEvent> serverLog) {
+        return List.copyOf(serverLog.list).stream().filter(line -> line.getFormattedMessage().contains("duplicate key value")).count();
     }
 
     private static InboundMessageLedger ledger() {
