@@ -1,6 +1,7 @@
 package dev.twilioconnector.core.template;
 
 import freemarker.core.ParseException;
+import freemarker.core.RangesOutsideList;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compiles FreeMarker message templates, each source once (a bounded cache keeps the most recent).
@@ -28,6 +30,8 @@ public final class SmsTemplates {
     /** How long one rendering may take unless told otherwise ({@code twilio.templates.render-timeout}). */
     public static final Duration DEFAULT_RENDER_TIMEOUT = Duration.ofSeconds(2);
     public static final String SYNTAX_ERROR = "smsBody template has a syntax error at line %d, column %d: %s";
+    public static final String RANGE_OUTSIDE_LIST = "smsBody template uses the range %s other than as what <#list> lists "
+            + "(as in <#list 1..3 as i>): elsewhere a built-in may loop over it where the render timeout cannot stop it";
 
     private final Configuration configuration;
     private final Map<String, SmsTemplate> cache;
@@ -104,6 +108,10 @@ public final class SmsTemplates {
             // Inserts FreeMarker's check of Thread.isInterrupted() at the start of every loop iteration and
             // macro/function body; the render timeout relies on it.
             _CoreAPI.addThreadInterruptedChecks(template);
+            Optional<String> range = RangesOutsideList.in(template);
+            if (range.isPresent()) {
+                throw new TemplateProblem(RANGE_OUTSIDE_LIST.formatted(range.get()), null);
+            }
             return template;
         } catch (ParseException e) {
             throw new TemplateProblem(SYNTAX_ERROR.formatted(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage()), e);
