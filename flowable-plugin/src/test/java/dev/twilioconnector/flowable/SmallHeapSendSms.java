@@ -26,7 +26,7 @@ public final class SmallHeapSendSms {
         CASES.put("writesTwoGigabytes", "<#list 1..200000000 as i>xxxxxxxxxx</#list>");
         // One string of 2,000,000,000 characters, built before anything is written.
         CASES.put("padsToTwoGigabytes", "${''?left_pad(2000000000)}");
-        // The same 2 GB, captured into a variable: FreeMarker buffers it without the length bound.
+        // The same 2 GB, captured into a variable, where FreeMarker would buffer it without the length bound: refused.
         CASES.put("capturesTwoGigabytes", "<#assign captured><#list 1..200000000 as i>xxxxxxxxxx</#list></#assign>${captured}");
         CASES.put("ordinaryAfterwards", "Hello ${customer.name}");
     }

@@ -1,7 +1,7 @@
 package dev.twilioconnector.core.template;
 
 import freemarker.core.ParseException;
-import freemarker.core.RangesOutsideList;
+import freemarker.core.UnboundedConstructs;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
@@ -30,8 +30,9 @@ public final class SmsTemplates {
     /** How long one rendering may take unless told otherwise ({@code twilio.templates.render-timeout}). */
     public static final Duration DEFAULT_RENDER_TIMEOUT = Duration.ofSeconds(2);
     public static final String SYNTAX_ERROR = "smsBody template has a syntax error at line %d, column %d: %s";
-    public static final String RANGE_OUTSIDE_LIST = "smsBody template uses the range %s other than as what <#list> lists "
-            + "(as in <#list 1..3 as i>): elsewhere a built-in may loop over it where the render timeout cannot stop it";
+    public static final String TOO_LARGE_TO_COMPILE =
+            "smsBody template cannot be compiled: a constant in it (such as a slice of a huge range) is larger than the memory available";
+    public static final String UNBOUNDED = "smsBody template uses %s, which is not allowed: %s";
 
     private final Configuration configuration;
     private final Map<String, SmsTemplate> cache;
@@ -108,15 +109,18 @@ public final class SmsTemplates {
             // Inserts FreeMarker's check of Thread.isInterrupted() at the start of every loop iteration and
             // macro/function body; the render timeout relies on it.
             _CoreAPI.addThreadInterruptedChecks(template);
-            Optional<String> range = RangesOutsideList.in(template);
-            if (range.isPresent()) {
-                throw new TemplateProblem(RANGE_OUTSIDE_LIST.formatted(range.get()), null);
+            Optional<UnboundedConstructs.Finding> unbounded = UnboundedConstructs.in(template);
+            if (unbounded.isPresent()) {
+                throw new TemplateProblem(UNBOUNDED.formatted(unbounded.get().construct(), unbounded.get().rule()), null);
             }
             return template;
         } catch (ParseException e) {
             throw new TemplateProblem(SYNTAX_ERROR.formatted(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage()), e);
         } catch (IOException e) {
             throw new TemplateProblem("smsBody template cannot be read: " + e.getMessage(), e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // FreeMarker works out constant expressions while parsing: a literal slice of a huge range is built there.
+            throw new TemplateProblem(TOO_LARGE_TO_COMPILE, null);
         }
     }
 }
