@@ -73,6 +73,13 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
             return;
         }
         if (Value.of(environment, Setting.ACCOUNT) == Value.PRESENT) {
+            if ("true".equalsIgnoreCase(String.valueOf(environment.getProperty(ENABLED)).trim())) {
+                // With an account the connector talks to Twilio: opening the sandbox's doors (no login, no loopback
+                // bound) would let anyone send SMS on that account.
+                environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(ENABLED, "false")));
+                log.warn(ENABLED + "=true is ignored: a Twilio account is configured (TWILIO_ACCOUNT / twilio.account), so the "
+                        + "sample talks to Twilio and its console and REST API ask for a login. Leave the account out for the sandbox.");
+            }
             return;
         }
         Map<String, Object> sandbox = new LinkedHashMap<>();
@@ -84,6 +91,8 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
         shadowedByBlank |= offer(environment, sandbox, Setting.DEFAULT_FROM.property(), Setting.DEFAULT_FROM, DEFAULT_FROM);
         shadowedByBlank |= offer(environment, sandbox, Setting.WEBHOOK_URL.property(), Setting.WEBHOOK_URL, PUBLIC_URL);
         shadowedByBlank |= offer(environment, sandbox, SERVER_ADDRESS, null, LOOPBACK);
+        // A separate management port (management.server.port) would otherwise listen on every interface.
+        shadowedByBlank |= offer(environment, sandbox, "management.server.address", null, LOOPBACK);
         shadowedByBlank |= offer(environment, sandbox, HEALTH_DETAILS, null, "always");
         // Nobody logs in to the sandbox: without this, Spring Boot would print a generated password that opens nothing.
         shadowedByBlank |= offer(environment, sandbox, "spring.security.user.password", null, newToken());
@@ -98,6 +107,10 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
                 + " and incoming SMS come from the sandbox phone. Set TWILIO_ACCOUNT and TWILIO_TOKEN to use Twilio."
                 + (sandbox.containsKey(SERVER_ADDRESS)
                 ? " Nobody needs to log in to the sandbox, so it listens on " + LOOPBACK + " only (server.address)." : ""));
+        if (!sandbox.containsKey(SERVER_ADDRESS)) {
+            log.warn("Twilio sandbox mode is on and server.address is set (" + environment.getProperty(SERVER_ADDRESS)
+                    + "): the sandbox's console and REST API ask nobody to log in, and whoever reaches that address can use them");
+        }
         if (!sandbox.containsKey(Setting.API_BASE_URL.property())) {
             log.warn("Twilio sandbox mode is on, but twilio.api-base-url / TWILIO_API_BASE_URL is set: the connector sends there, "
                     + "not to the sandbox");

@@ -52,6 +52,7 @@ class SandboxModeTest {
         mode.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
         assertThat(environment.getProperty(SandboxMode.HEALTH_DETAILS)).isEqualTo("always");
         assertThat(environment.getProperty("spring.security.user.password")).as("no generated login password to print")
                 .matches("^[0-9a-f]{32}$").isNotEqualTo(environment.getProperty("twilio.token"));
@@ -66,7 +67,8 @@ class SandboxModeTest {
         mode.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("server.address")).isEqualTo("0.0.0.0");
-        assertThat(logged).singleElement().satisfies(line -> assertThat(line).doesNotContain("127.0.0.1 only"));
+        assertThat(logged).noneMatch(line -> line.contains("127.0.0.1 only"))
+                .anySatisfy(line -> assertThat(line).startsWith("WARN").contains("ask nobody to log in"));
     }
 
     @Test
@@ -224,6 +226,19 @@ class SandboxModeTest {
             assertThat(context).hasSingleBean(SandboxPhone.class);
             assertThat(context).hasSingleBean(SandboxApi.class);
         });
+    }
+
+    @Test
+    void sandboxModeAskedForWithAnAccountIsRefusedSoTheLoginStays() {
+        MockEnvironment environment = new MockEnvironment().withProperty("twilio.account", "AC0123456789abcdef0123456789abcdef")
+                .withProperty("twilio.token", "real-token").withProperty("twilio.sandbox.enabled", "true");
+
+        mode.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(SandboxMode.isOn(environment)).isFalse();
+        assertThat(environment.getProperty("server.address")).as("not bound to loopback: it is not the sandbox").isNull();
+        assertThat(environment.getProperty("twilio.api-base-url")).isNull();
+        assertThat(logged).singleElement().satisfies(line -> assertThat(line).startsWith("WARN").contains("is ignored"));
     }
 
     private static void assertSandboxOff(ConfigurableEnvironment environment) {

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Live mode (a Twilio account configured) with the webhooks moved to paths of the user's choosing and no
  * login configured: the configured paths are the open ones, and Spring Boot's generated password is the login.
- * No SMS is sent here; the API base URL (a proxy with a password) leads nowhere.
+ * No SMS is sent here; the API base URL (a proxy with a password) leads nowhere. {@code twilio.sandbox.enabled=true}
+ * is set as well, as someone might to force the sandbox: with an account it is ignored, and everything stays locked.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "twilio.default-from=" + FakeTwilio.FROM,
         "twilio.triggers.location=classpath:sample-triggers.yml",
         "twilio.webhook.path=/hooks/incoming",
-        "twilio.webhook.status-path=hooks/delivery"})
+        "twilio.webhook.status-path=hooks/delivery",
+        "twilio.sandbox.enabled=true"})
 class LiveSecurityTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
