@@ -2,6 +2,8 @@ package freemarker.core;
 
 import freemarker.template.Template;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,18 +16,26 @@ import java.util.Set;
  * checks for the interrupt at each round), but the sequence built-ins ({@code ?filter}, {@code ?map},
  * {@code ?seq_contains}, {@code ?join} …) loop inside one call, where no check is made: over
  * {@code 1..2000000000} they held the engine's thread for half a minute, over {@code 1..} for good.
- * Sequences from the process's variables are as long as that data, so ranges, the one way a template
- * makes up a long sequence from nothing, are kept to {@code <#list>} (and to slicing, {@code name[0..9]},
- * which is bounded by the data). Beyond ranges:
+ * Sequences from the process's variables are as long as that data, so what makes up a long sequence
+ * or text from nothing is refused: a range anywhere but in {@code <#list>} or as a slice ({@code name[0..9]},
+ * bounded by the data), and {@code ?left_pad} / {@code ?right_pad} to a written width past the message
+ * limit ({@code ?split} of such a text made a list of a hundred thousand). Beyond that:
  * <ul>
  *   <li>{@code ?eval} and {@code ?interpret} make code at render time, which none of these checks sees;</li>
- *   <li>{@code ?matches} runs a regular expression inside one call: one that backtracks can take minutes;</li>
+ *   <li>{@code ?matches}, and the string built-ins given the flag {@code r} (or flags not written out), run a
+ *       regular expression inside one call: one that backtracks can take minutes;</li>
  *   <li>{@code <#attempt>} and capturing {@code <#assign x>…</#assign>} buffer output past the bounded writer.</li>
  * </ul>
  */
 public final class UnboundedConstructs {
 
     private static final Set<String> REFUSED_BUILT_INS = Set.of("eval", "interpret", "matches");
+    /** The string built-ins that take regular-expression flags, with how many arguments come before the flags. */
+    private static final Map<String, Integer> FLAGGED_BUILT_INS = Map.of("replace", 2, "split", 1, "keep_after", 1,
+            "keep_after_last", 1, "keep_before", 1, "keep_before_last", 1, "ensure_starts_with", 2);
+    private static final Set<String> PADDING_BUILT_INS = Set.of("left_pad", "right_pad");
+    /** Twilio's limit for one message: no padding needs to be wider. */
+    private static final int MAX_PAD_WIDTH = 1600;
 
     private UnboundedConstructs() {
     }
@@ -75,15 +85,46 @@ public final class UnboundedConstructs {
                     "a range may only be what <#list> lists (<#list 1..3 as i>) or a slice (name[0..9]): elsewhere a built-in "
                             + "may loop over it where the render timeout cannot stop it"));
         }
-        if (node instanceof BuiltIn builtIn && REFUSED_BUILT_INS.contains(builtIn.key)) {
+        if (node instanceof BuiltIn builtIn && REFUSED_BUILT_INS.contains(snakeCase(builtIn.key))) {
             return Optional.of(new Finding("?" + builtIn.key,
                     "?eval and ?interpret make templates at render time, ?matches runs a regular expression in one call; "
                             + "neither can be kept to the render timeout"));
+        }
+        if (node instanceof MethodCall call && call.getParameterValue(0) instanceof BuiltIn builtIn) {
+            Optional<Finding> argument = refusedArguments(call, snakeCase(builtIn.key));
+            if (argument.isPresent()) {
+                return argument;
+            }
         }
         if (node instanceof AttemptBlock || node instanceof BlockAssignment) {
             return Optional.of(new Finding(((TemplateElement) node).getDescription(),
                     "<#attempt> and capturing <#assign> hold output outside the bounded message text"));
         }
         return Optional.empty();
+    }
+
+    /** Regular-expression flags and padding widths, as the call writes them (parameter 0 is the built-in). */
+    private static Optional<Finding> refusedArguments(MethodCall call, String builtIn) {
+        Integer beforeFlags = FLAGGED_BUILT_INS.get(builtIn);
+        if (beforeFlags != null) {
+            for (int i = 1 + beforeFlags; i < call.getParameterCount(); i++) {
+                Object flags = call.getParameterValue(i);
+                if (!(flags instanceof StringLiteral literal && literal.isLiteral() && literal.getAsString().indexOf('r') < 0)) {
+                    return Optional.of(new Finding(call.getCanonicalForm(),
+                            "the flag r (or flags not written out) makes ?" + builtIn + " run a regular expression in one call, "
+                                    + "which cannot be kept to the render timeout"));
+                }
+            }
+        }
+        if (PADDING_BUILT_INS.contains(builtIn) && call.getParameterCount() > 1
+                && call.getParameterValue(1) instanceof NumberLiteral width && width.getAsNumber().doubleValue() > MAX_PAD_WIDTH) {
+            return Optional.of(new Finding(call.getCanonicalForm(),
+                    "?" + builtIn + " may pad to " + MAX_PAD_WIDTH + " characters at most, the longest message"));
+        }
+        return Optional.empty();
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 }

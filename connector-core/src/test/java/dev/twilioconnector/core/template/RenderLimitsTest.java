@@ -152,7 +152,9 @@ class RenderLimitsTest {
         @ParameterizedTest
         @ValueSource(strings = {"<@\"<#list 1.. as i></#list>\"?interpret/>", "${\"1..2147483647\"?eval?seq_contains(-1)?c}",
                 "${(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\")?matches(\"(.*a){12}\")?c}",
-                "<#attempt><#list 1.. as i>x</#list><#recover>r</#attempt>", "<#assign captured><#list 1.. as i>x</#list></#assign>"})
+                "<#attempt><#list 1.. as i>x</#list><#recover>r</#attempt>", "<#assign captured><#list 1.. as i>x</#list></#assign>",
+                "${name?replace(\"(.*a){12}\", \"\", \"r\")}", "${name?split(\",\", flags)?size}", "${name?keepAfter(\"a+\", \"ri\")}",
+                "<#assign s = \"\"?left_pad(200000, \"x,\")?split(\",\")>${s?size}"})
         void whatNoCheckCanBoundIsRefusedWhenCompiled(String source) {
             // Code made at render time, a regular expression run in one call, output held outside the bounded text.
             assertThatThrownBy(() -> new SmsTemplates().compile(source)).isInstanceOf(TemplateProblem.class)
@@ -171,6 +173,8 @@ class RenderLimitsTest {
             assertThat(render("<#list 1..3 as i>${i}</#list>|<#list (3..1) as i>${i}</#list>|<#list 1..<3 as i>${i}</#list>"))
                     .isEqualTo("123|321|12");
             assertThat(render("${name[0..2]}|${name[1..]}|${name[0..<2]}", Map.of("name", "Ada Lovelace"))).isEqualTo("Ada|da Lovelace|Ad");
+            assertThat(render("${name?replace(\"a\", \"o\", \"i\")}|${name?split(\" \")?size}|${name?left_pad(14, \".\")}",
+                    Map.of("name", "Ada Lovelace"))).isEqualTo("odo Loveloce|2|..Ada Lovelace");
         }
 
         @Test

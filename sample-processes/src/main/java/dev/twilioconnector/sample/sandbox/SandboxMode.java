@@ -91,8 +91,6 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
         shadowedByBlank |= offer(environment, sandbox, Setting.DEFAULT_FROM.property(), Setting.DEFAULT_FROM, DEFAULT_FROM);
         shadowedByBlank |= offer(environment, sandbox, Setting.WEBHOOK_URL.property(), Setting.WEBHOOK_URL, PUBLIC_URL);
         shadowedByBlank |= offer(environment, sandbox, SERVER_ADDRESS, null, LOOPBACK);
-        // A separate management port (management.server.port) would otherwise listen on every interface.
-        shadowedByBlank |= offer(environment, sandbox, "management.server.address", null, LOOPBACK);
         shadowedByBlank |= offer(environment, sandbox, HEALTH_DETAILS, null, "always");
         // Nobody logs in to the sandbox: without this, Spring Boot would print a generated password that opens nothing.
         shadowedByBlank |= offer(environment, sandbox, "spring.security.user.password", null, newToken());

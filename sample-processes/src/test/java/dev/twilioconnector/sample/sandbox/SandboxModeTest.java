@@ -52,7 +52,6 @@ class SandboxModeTest {
         mode.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
-        assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
         assertThat(environment.getProperty(SandboxMode.HEALTH_DETAILS)).isEqualTo("always");
         assertThat(environment.getProperty("spring.security.user.password")).as("no generated login password to print")
                 .matches("^[0-9a-f]{32}$").isNotEqualTo(environment.getProperty("twilio.token"));
