@@ -24,8 +24,8 @@ public final class SmallHeapSendSms {
     static {
         // 200,000,000 × 10 characters: 2 GB of text if it were written out (4 GB as a Java String).
         CASES.put("writesTwoGigabytes", "<#list 1..200000000 as i>xxxxxxxxxx</#list>");
-        // One string of 2,000,000,000 characters, built before anything is written.
-        CASES.put("padsToTwoGigabytes", "${''?left_pad(2000000000)}");
+        // One string of 2,147,483,648 characters, doubled 31 times before anything is written.
+        CASES.put("doublesToTwoGigabytes", "<#assign s = 'x'><#list 1..31 as i><#assign s = s + s></#list>${s}");
         // The same 2 GB, captured into a variable, where FreeMarker would buffer it without the length bound: refused.
         CASES.put("capturesTwoGigabytes", "<#assign captured><#list 1..200000000 as i>xxxxxxxxxx</#list></#assign>${captured}");
         CASES.put("ordinaryAfterwards", "Hello ${customer.name}");

@@ -87,7 +87,7 @@ class SmallHeapSendSmsTest {
 
     @Test
     void aBodyThatBuildsATwoGigabyteStringEndsInTwilioError() {
-        JsonNode run = run("padsToTwoGigabytes");
+        JsonNode run = run("doublesToTwoGigabytes");
 
         JsonNode error = json(run.get("twilioError").asString());
         assertThat(error).hasSize(1);
@@ -110,7 +110,7 @@ class SmallHeapSendSmsTest {
 
     @Test
     void nothingWasSentUntilTheOrdinaryMessageWhichWent() {
-        assertThat(List.of("writesTwoGigabytes", "padsToTwoGigabytes", "capturesTwoGigabytes"))
+        assertThat(List.of("writesTwoGigabytes", "doublesToTwoGigabytes", "capturesTwoGigabytes"))
                 .allSatisfy(name -> assertThat(run(name).get("sent").asInt()).isZero());
         JsonNode ordinary = run("ordinaryAfterwards");
 
