@@ -137,7 +137,8 @@ class RenderLimitsTest {
             SmsTemplate template = new SmsTemplates(Duration.ofMillis(1)).compile("${numbers?filter(n -> n < 0)?size}");
 
             assertThatThrownBy(() -> template.render(template.scope(variables), TO)).isInstanceOf(TemplateTimedOut.class);
-            assertThat(render("${numbers?filter(n -> n < 0)?size}", variables)).as("with time enough").isEqualTo("0");
+            SmsTemplate patient = new SmsTemplates(Duration.ofSeconds(30)).compile("${numbers?filter(n -> n < 0)?size}");
+            assertThat(patient.render(patient.scope(variables), TO)).as("with time enough").isEqualTo("0");
         }
 
         @ParameterizedTest
