@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,11 +147,13 @@ class WebhookRefusalTest {
 
     @Test
     void refusalsInAFloodAreLoggedAtMostOncePerSecond() {
+        long start = System.nanoTime();
         for (int i = 0; i < 50; i++) {
             assertThat(twilio.postBody(url("/twilio/sms"), "MessageSid=SM" + i, null, Map.of()).statusCode()).isEqualTo(403);
         }
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
 
-        assertThat(warnings()).hasSizeLessThanOrEqualTo(5);
+        assertThat(warnings()).hasSizeLessThanOrEqualTo((int) seconds + 1);
         assertQuietLog(50);
     }
 
