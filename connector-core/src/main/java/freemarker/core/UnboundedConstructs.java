@@ -1,5 +1,6 @@
 package freemarker.core;
 
+import dev.twilioconnector.core.template.SmsTemplate;
 import freemarker.template.Template;
 
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class UnboundedConstructs {
             "keep_after_last", 1, "keep_before", 1, "keep_before_last", 1, "ensure_starts_with", 2);
     private static final Set<String> PADDING_BUILT_INS = Set.of("left_pad", "right_pad");
     /** Twilio's limit for one message: no padding needs to be wider. */
-    private static final int MAX_PAD_WIDTH = 1600;
+    private static final int MAX_PAD_WIDTH = SmsTemplate.MAX_LENGTH;
 
     private UnboundedConstructs() {
     }

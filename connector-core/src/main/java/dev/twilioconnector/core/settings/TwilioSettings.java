@@ -83,14 +83,6 @@ public record TwilioSettings(
         }
     }
 
-    /** Settings with the default render timeout (the constructor from before {@code renderTimeout} existed). */
-    public TwilioSettings(String accountSid, String authToken, String apiKey, String apiSecret, URI apiBaseUrl,
-                          String defaultFrom, String messagingServiceSid, Duration connectTimeout, Duration readTimeout,
-                          int parallelism, RetryPolicy retry, URI statusCallbackUrl) {
-        this(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid, connectTimeout, readTimeout,
-                parallelism, retry, statusCallbackUrl, null);
-    }
-
     /**
      * The status callback URL for the application reached at {@code publicUrl}: {@code null} without
      * one, else the public URL followed by {@code statusPath} ({@value #DEFAULT_STATUS_PATH} when blank).

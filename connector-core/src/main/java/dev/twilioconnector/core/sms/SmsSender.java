@@ -155,10 +155,6 @@ public final class SmsSender {
         if (body.isBlank() && !options.carriesContent()) {
             return Optional.of(new Problem(recipient, EMPTY_BODY_CODE, null, EMPTY_BODY));
         }
-        if (body.codePointCount(0, body.length()) > MAX_BODY_LENGTH) {
-            // Rendering already refuses longer texts; this keeps the rule for any other way a body arrives.
-            return Optional.of(new Problem(recipient, BODY_TOO_LONG_CODE, null, BODY_TOO_LONG));
-        }
         return Optional.empty();
     }
 

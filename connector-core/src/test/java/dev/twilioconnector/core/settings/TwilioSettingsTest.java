@@ -162,9 +162,9 @@ class TwilioSettingsTest {
         }
 
         @Test
-        void theConstructorWithoutARenderTimeoutKeepsTheDefault() {
+        void noRenderTimeoutMeansTheDefault() {
             TwilioSettings settings = new TwilioSettings(ACCOUNT, TOKEN, null, null, null, null, null, null, null,
-                    TwilioSettings.DEFAULT_PARALLELISM, null, null);
+                    TwilioSettings.DEFAULT_PARALLELISM, null, null, null);
 
             assertThat(settings.renderTimeout()).isEqualTo(TwilioSettings.DEFAULT_RENDER_TIMEOUT);
             assertThat(settings.withRenderTimeout(Duration.ofMillis(400)).renderTimeout()).isEqualTo(Duration.ofMillis(400));
