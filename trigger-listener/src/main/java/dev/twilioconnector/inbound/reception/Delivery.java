@@ -8,39 +8,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Where the reply to one delivery of a message goes: into the webhook's answer while the webhook still
- * waits for it, else out another way (the REST API), since Twilio stops waiting after 15 seconds.
- * Exactly one of the two happens, whichever comes first.
+ * Where the outcome of one delivery of a webhook goes: into the webhook's answer while the webhook still
+ * waits for it, else out another way (a reply through the REST API), since Twilio stops waiting after
+ * 15 seconds. Exactly one of the two happens, whichever comes first.
+ *
+ * @param <T> the outcome: the reply text of a message, what became of a delivery report
  */
-public final class Delivery {
+public final class Delivery<T> {
 
-    private final CompletableFuture<Optional<String>> reply = new CompletableFuture<>();
+    private final CompletableFuture<Optional<T>> outcome = new CompletableFuture<>();
 
     /**
-     * Hands the reply ({@code null}: none) to the waiting webhook.
+     * Hands the outcome ({@code null}: none) to the waiting webhook; only the first offer counts.
      *
      * @return {@code true} when it goes into the webhook's answer; {@code false} when the webhook already
-     * answered without it
+     * answered without it, or an earlier offer was taken
      */
-    public boolean offer(String text) {
-        return reply.complete(Optional.ofNullable(text));
+    public boolean offer(T value) {
+        return outcome.complete(Optional.ofNullable(value));
     }
 
     /**
-     * The reply, waiting for it at most {@code within}; empty when there is none or it did not come in
+     * The outcome, waiting for it at most {@code within}; empty when there is none or it did not come in
      * time, and from then on every {@link #offer} returns {@code false}.
      */
-    public Optional<String> await(Duration within) {
+    public Optional<T> await(Duration within) {
         try {
-            return reply.get(within.toNanos(), TimeUnit.NANOSECONDS);
+            return outcome.get(within.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            reply.complete(Optional.empty());
+            outcome.complete(Optional.empty());
         } catch (InterruptedException e) {
-            reply.complete(Optional.empty());
+            outcome.complete(Optional.empty());
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a delivery's reply is never completed exceptionally", e);
+            throw new IllegalStateException("a delivery's outcome is never completed exceptionally", e);
         }
-        return reply.join();
+        return outcome.join();
     }
 }

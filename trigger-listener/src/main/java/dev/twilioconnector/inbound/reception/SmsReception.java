@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class SmsReception {
 
-    public static final int MAX_REPLY_LENGTH = 1600;
+    public static final int MAX_REPLY_LENGTH = SmsTemplate.MAX_LENGTH;
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsReception.class);
     private static final LateReply NO_LATE_REPLY = (sms, text) -> LOG.warn(
@@ -57,7 +57,7 @@ public final class SmsReception {
 
     /** The text to reply with ({@code null}: no reply), waiting as long as the handling takes. */
     public String receive(InboundSms sms) {
-        Delivery delivery = new Delivery();
+        Delivery<String> delivery = new Delivery<>();
         receive(sms, delivery);
         return delivery.await(Duration.ZERO).orElse(null);
     }
@@ -67,7 +67,7 @@ public final class SmsReception {
      * no longer waits for is sent through {@link LateReply} (only by the delivery that handled the
      * message), and recorded as no reply, so that a repeat answers as the webhook did.
      */
-    public void receive(InboundSms sms, Delivery delivery) {
+    public void receive(InboundSms sms, Delivery<String> delivery) {
         try {
             metrics.received();
             Claim claim;

@@ -31,11 +31,7 @@ public record DeliveryReport(String messageSid, String status, Integer errorCode
         return messageSid + ":" + status;
     }
 
-    public boolean isComplete() {
-        return messageSid != null && !messageSid.isBlank() && status != null && !status.isBlank();
-    }
-
-    /** Whether the SID and status can be Twilio's: the SID as {@link InboundSms#isWellFormedSid}, the status a short word. */
+    /** Whether both SID and status are there and can be Twilio's: the SID as {@link InboundSms#isWellFormedSid}, the status a short word. */
     public boolean isWellFormed() {
         return InboundSms.isWellFormedSid(messageSid) && status != null && STATUS.matcher(status).matches();
     }

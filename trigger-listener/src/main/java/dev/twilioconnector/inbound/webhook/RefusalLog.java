@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One WARN line for a refused webhook call, at most one per interval: whoever floods the webhook with
@@ -22,7 +23,8 @@ final class RefusalLog {
         this.nextLineAt = new AtomicLong(System.nanoTime());
     }
 
-    void refused(String what, String why) {
+    /** @param what describes the refused request; asked for only when a line is written */
+    void refused(Supplier<String> what, String why) {
         long now = System.nanoTime();
         long due = nextLineAt.get();
         if (now - due < 0 || !nextLineAt.compareAndSet(due, now + intervalNanos)) {
@@ -31,9 +33,9 @@ final class RefusalLog {
         }
         long earlier = leftOut.getAndSet(0);
         if (earlier == 0) {
-            log.warn("Refused {}: {}", what, why);
+            log.warn("Refused {}: {}", what.get(), why);
         } else {
-            log.warn("Refused {}: {} ({} more refused since the last such line)", what, why, earlier);
+            log.warn("Refused {}: {} ({} more refused since the last such line)", what.get(), why, earlier);
         }
     }
 }

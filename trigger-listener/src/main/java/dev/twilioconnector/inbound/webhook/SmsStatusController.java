@@ -1,5 +1,6 @@
 package dev.twilioconnector.inbound.webhook;
 
+import dev.twilioconnector.inbound.reception.Delivery;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.StatusReception;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /twilio/status} (path from {@code twilio.webhook.status-path}): Twilio's delivery reports
@@ -46,39 +43,25 @@ public class SmsStatusController {
             return refused.answer();
         }
         DeliveryReport report = DeliveryReport.of(((WebhookGuard.Admission.Admitted) admission).form().firstValues());
-        if (!report.isComplete() || !report.isWellFormed()) {
+        if (!report.isWellFormed()) {
             return guard.malformed(request, MISSING_FIELDS);
         }
-        CompletableFuture<StatusReception.Outcome> outcome = new CompletableFuture<>();
+        Delivery<StatusReception.Outcome> delivery = new Delivery<>();
         boolean started = workers.run(() -> {
             try {
-                outcome.complete(reception.receive(report));
-            } catch (RuntimeException e) {
-                outcome.completeExceptionally(e);
-                throw e;
+                delivery.offer(reception.receive(report));
+            } finally {
+                delivery.offer(StatusReception.Outcome.FAILED);
             }
         });
         if (!started) {
             return WebhookGuard.busy();
         }
-        return switch (outcomeWithin(outcome)) {
+        // Not known in time: the work goes on, and a repeat finds it done.
+        return switch (delivery.await(workers.answerWithin()).orElse(StatusReception.Outcome.BUSY)) {
             case PUBLISHED, REPEATED -> ResponseEntity.noContent().build();
             case BUSY -> ResponseEntity.status(503).contentType(MediaType.TEXT_PLAIN).body(BUSY);
             case FAILED -> ResponseEntity.status(500).contentType(MediaType.TEXT_PLAIN).body(NOT_PUBLISHED);
         };
-    }
-
-    /** The outcome, or {@code BUSY} when it is not known in time: the work goes on, and a repeat finds it done. */
-    private StatusReception.Outcome outcomeWithin(CompletableFuture<StatusReception.Outcome> outcome) {
-        try {
-            return outcome.get(workers.answerWithin().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return StatusReception.Outcome.BUSY;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return StatusReception.Outcome.BUSY;
-        } catch (ExecutionException e) {
-            return StatusReception.Outcome.FAILED;
-        }
     }
 }

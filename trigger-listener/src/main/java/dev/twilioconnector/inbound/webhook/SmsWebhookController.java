@@ -51,7 +51,7 @@ public class SmsWebhookController {
         if (!InboundSms.isWellFormedSid(sms.messageSid())) {
             return guard.malformed(request, MALFORMED_SID);
         }
-        Delivery delivery = new Delivery();
+        Delivery<String> delivery = new Delivery<>();
         if (!workers.run(() -> reception.receive(sms, delivery))) {
             return WebhookGuard.busy();
         }

@@ -75,12 +75,12 @@ final class WebhookGuard {
 
     /** The 400 answer to a signed request whose content is not what Twilio sends. */
     ResponseEntity<String> malformed(HttpServletRequest request, String why) {
-        REFUSALS.refused(describe(request), why);
+        REFUSALS.refused(() -> describe(request), why);
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(why);
     }
 
     private Admission forbidden(HttpServletRequest request, String why) {
-        REFUSALS.refused(describe(request), why);
+        REFUSALS.refused(() -> describe(request), why);
         metrics.rejected();
         return new Admission.Refused(ResponseEntity.status(403).contentType(MediaType.TEXT_PLAIN).body(INVALID_SIGNATURE));
     }

@@ -61,7 +61,7 @@ public final class WebhookWorkers implements AutoCloseable {
             threads.execute(() -> runLogged(work));
             return true;
         } catch (RejectedExecutionException e) {
-            overload.refused("a webhook delivery", "all " + THREADS + " webhook workers are busy and " + QUEUE + " deliveries wait");
+            overload.refused(() -> "a webhook delivery", "all " + THREADS + " webhook workers are busy and " + QUEUE + " deliveries wait");
             return false;
         }
     }

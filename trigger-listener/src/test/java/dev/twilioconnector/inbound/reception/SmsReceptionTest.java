@@ -293,7 +293,7 @@ class SmsReceptionTest {
         SmsReception withLateReplies = new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher,
                 InboundMetrics.NONE, (sms, text) -> late.add(sms.from() + " <- " + text + " from " + sms.to()));
         InboundSms sms = sms("Order Number 4711");
-        Delivery answeredWithoutIt = new Delivery();
+        Delivery<String> answeredWithoutIt = new Delivery<>();
         assertThat(answeredWithoutIt.await(Duration.ZERO)).as("the webhook gave up waiting").isEmpty();
 
         withLateReplies.receive(sms, answeredWithoutIt);
@@ -309,7 +309,7 @@ class SmsReceptionTest {
         List<String> late = new CopyOnWriteArrayList<>();
         SmsReception withLateReplies = new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher,
                 InboundMetrics.NONE, (sms, text) -> late.add(text));
-        Delivery waiting = new Delivery();
+        Delivery<String> waiting = new Delivery<>();
 
         withLateReplies.receive(sms("Order Number 4711"), waiting);
 

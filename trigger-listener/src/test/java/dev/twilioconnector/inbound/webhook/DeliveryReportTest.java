@@ -15,7 +15,7 @@ class DeliveryReportTest {
 
         assertThat(report).isEqualTo(new DeliveryReport("SM1", "undelivered", 30003, "+15551230001", "+15005550006"));
         assertThat(report.key()).isEqualTo("SM1:undelivered");
-        assertThat(report.isComplete()).isTrue();
+        assertThat(report.isWellFormed()).isTrue();
     }
 
     @Test
@@ -29,8 +29,8 @@ class DeliveryReportTest {
 
     @Test
     void isIncompleteWithoutSidOrStatus() {
-        assertThat(DeliveryReport.of(Map.of("MessageSid", "SM3")).isComplete()).isFalse();
-        assertThat(DeliveryReport.of(Map.of("MessageStatus", "sent")).isComplete()).isFalse();
+        assertThat(DeliveryReport.of(Map.of("MessageSid", "SM3")).isWellFormed()).isFalse();
+        assertThat(DeliveryReport.of(Map.of("MessageStatus", "sent")).isWellFormed()).isFalse();
         assertThat(DeliveryReport.of(Map.of("MessageSid", "SM3", "MessageStatus", "sent", "ErrorCode", "n/a")).errorCode()).isNull();
     }
 }
