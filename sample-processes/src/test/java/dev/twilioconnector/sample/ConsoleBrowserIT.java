@@ -5,11 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +36,7 @@ class ConsoleBrowserIT {
                 body.sendKeys("Order Number 4711");
                 browser.findElement(By.id("inbound-send")).click();
 
-                try {
-                    new WebDriverWait(browser, Duration.ofSeconds(20))
-                            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Your reference number is 4711"));
-                } catch (org.openqa.selenium.TimeoutException e) {
-                    HeadlessChromium.screenshot(browser, "console-failure.png");
-                    throw new AssertionError("no echo on " + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("body")).getText(), e);
-                }
+                HeadlessChromium.awaitNotice(browser, "Your reference number is 4711", "console-failure.png");
                 WebElement finished = browser.findElement(By.id("finished"));
                 List<WebElement> orderStatus = finished.findElements(By.cssSelector("article[data-process='orderStatus']"));
                 assertThat(orderStatus).isNotEmpty();

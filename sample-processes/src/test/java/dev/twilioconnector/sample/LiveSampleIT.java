@@ -172,13 +172,7 @@ class LiveSampleIT {
             phone.sendKeys("+15551238921");
             browser.findElement(By.id("start-appointment")).click();
 
-            try {
-                new WebDriverWait(browser, Duration.ofSeconds(20))
-                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Started appointment reminder"));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                HeadlessChromium.screenshot(browser, "live-console-failure.png");
-                throw new AssertionError("no notice on " + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("body")).getText(), e);
-            }
+            HeadlessChromium.awaitNotice(browser, "Started appointment reminder", "live-console-failure.png");
             assertThat(browser.findElement(By.id("running")).findElements(By.cssSelector("article[data-process='appointmentReminder']")))
                     .anySatisfy(instance -> assertThat(instance.getText()).contains("+15551238921"));
             await("the reminder reaches Twilio").atMost(Duration.ofSeconds(20)).until(() -> twilio.calls().stream()
@@ -187,8 +181,7 @@ class LiveSampleIT {
             assertThat(HeadlessChromium.errors(browser)).as("no error in the browser console (nothing the CSP blocked)").isEmpty();
 
             browser.findElement(By.id("logout")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Signed out"));
+            HeadlessChromium.awaitNotice(browser, "Signed out", "live-sign-out-failure.png");
             browser.get(sample.url("/"));
             assertThat(browser.getCurrentUrl()).as("after signing out").endsWith("/login");
         } finally {

@@ -1,5 +1,6 @@
 package dev.twilioconnector.sample.security;
 
+import dev.twilioconnector.inbound.boot.WebhookProperties;
 import dev.twilioconnector.sample.sandbox.SandboxMode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -47,9 +48,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain twilioCallbacks(HttpSecurity http, Environment environment) {
+    SecurityFilterChain twilioCallbacks(HttpSecurity http, Environment environment, WebhookProperties webhooks) {
         return withSecurityHeaders(http)
-                .securityMatcher(TwilioCallbacks.matcher(environment))
+                .securityMatcher(TwilioCallbacks.matcher(webhooks, SandboxMode.isOn(environment)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -1,7 +1,7 @@
 package dev.twilioconnector.sample.security;
 
+import dev.twilioconnector.inbound.boot.WebhookProperties;
 import dev.twilioconnector.sample.sandbox.SandboxMode;
-import org.springframework.core.env.Environment;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -18,26 +18,24 @@ import java.util.List;
  */
 final class TwilioCallbacks {
 
-    static final String WEBHOOK_PATH = "twilio.webhook.path";
-    static final String STATUS_PATH = "twilio.webhook.status-path";
-
     private TwilioCallbacks() {
     }
 
-    static RequestMatcher matcher(Environment environment) {
+    /** The webhooks' paths as the trigger listener binds them (its defaults declared there once). */
+    static RequestMatcher matcher(WebhookProperties webhooks, boolean sandbox) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         List<RequestMatcher> callbacks = new ArrayList<>();
-        // The same properties and defaults the webhook controllers are mapped with.
-        callbacks.add(paths.matcher(path(environment, WEBHOOK_PATH, "/twilio/sms")));
-        callbacks.add(paths.matcher(path(environment, STATUS_PATH, "/twilio/status")));
-        if (SandboxMode.isOn(environment)) {
+        callbacks.add(paths.matcher(absolute(webhooks.path())));
+        callbacks.add(paths.matcher(absolute(webhooks.statusPath())));
+        if (sandbox) {
             callbacks.add(paths.matcher(SandboxMode.BASE_PATH + "/**"));
         }
         return new OrRequestMatcher(callbacks);
     }
 
-    private static String path(Environment environment, String property, String defaultPath) {
-        String path = environment.getProperty(property, defaultPath).trim();
-        return path.startsWith("/") ? path : "/" + path;
+    /** Spring MVC maps {@code hooks/delivery} at {@code /hooks/delivery}; the matcher needs the leading slash. */
+    private static String absolute(String path) {
+        String trimmed = path.trim();
+        return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 }
