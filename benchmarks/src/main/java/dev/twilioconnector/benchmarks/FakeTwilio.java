@@ -79,11 +79,11 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     public TwilioSettings settings(int parallelism, RetryPolicy retry) {
-        return TwilioSettings.defaults()
-                .withCredentials(ACCOUNT, TOKEN)
-                .withApiBaseUrl(URI.create(server.baseUrl()))
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
-                .withSending(parallelism, retry);
+        return TwilioSettings.builder()
+                .accountSid(ACCOUNT).authToken(TOKEN)
+                .apiBaseUrl(URI.create(server.baseUrl()))
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30))
+                .parallelism(parallelism).retry(retry).build();
     }
 
     /** Messages answered 201 so far. */

@@ -22,11 +22,11 @@ public final class InstantTwilio implements AutoCloseable {
 
     /** Credentials for this fake, {@code parallelism} requests at once, the default retry policy. */
     public TwilioSettings settings(int parallelism) {
-        return TwilioSettings.defaults()
-                .withCredentials(FakeTwilio.ACCOUNT, FakeTwilio.TOKEN)
-                .withApiBaseUrl(URI.create(server.url("")))
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
-                .withSending(parallelism, RetryPolicy.DEFAULT);
+        return TwilioSettings.builder()
+                .accountSid(FakeTwilio.ACCOUNT).authToken(FakeTwilio.TOKEN)
+                .apiBaseUrl(URI.create(server.url("")))
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30))
+                .parallelism(parallelism).retry(RetryPolicy.DEFAULT).build();
     }
 
     /** Messages answered 201 so far. */

@@ -95,12 +95,12 @@ public final class FakeTwilio implements AutoCloseable {
 
     /** Token credentials, a default sender, this fake as base URL, and timeouts and backoffs small enough for tests. */
     public TwilioSettings settings() {
-        return TwilioSettings.defaults()
-                .withCredentials(ACCOUNT, TOKEN)
-                .withSenders(FROM, null)
-                .withApiBaseUrl(URI.create(baseUrl()))
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(800))
-                .withSending(4, new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200)));
+        return TwilioSettings.builder()
+                .accountSid(ACCOUNT).authToken(TOKEN)
+                .defaultFrom(FROM)
+                .apiBaseUrl(URI.create(baseUrl()))
+                .connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofMillis(800))
+                .parallelism(4).retry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200))).build();
     }
 
     /** The requests the fake received, oldest first. */

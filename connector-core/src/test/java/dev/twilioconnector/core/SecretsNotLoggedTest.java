@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -137,9 +136,9 @@ class SecretsNotLoggedTest {
         twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(busy))
                 .inScenario("busy").whenScenarioStateIs("calm")
                 .willReturn(created("SM55555555555555555555555555555555", busy, "Hello Ada")));
-        TwilioSettings token = twilio.settings().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(800));
-        TwilioSettings apiKey = token.withApiKey(API_KEY, API_SECRET);
-        TwilioSettings unreachable = token.withApiBaseUrl(URI.create("http://127.0.0.1:" + FakeTwilio.closedPort()));
+        TwilioSettings token = twilio.settings();
+        TwilioSettings apiKey = token.toBuilder().apiKey(API_KEY).apiSecret(API_SECRET).build();
+        TwilioSettings unreachable = token.toBuilder().apiBaseUrl(URI.create("http://127.0.0.1:" + FakeTwilio.closedPort())).build();
 
         for (TwilioSettings settings : List.of(token, apiKey)) {
             send(settings, ok);

@@ -54,26 +54,26 @@ public final class FakeTwilio {
 
     /** What the engine of {@code flowable.cfg.xml} runs with: credentials, this fake, short timeouts and backoffs. */
     public TwilioSettings settings() {
-        return TwilioSettings.defaults()
-                .withCredentials(ACCOUNT, TOKEN)
-                .withApiBaseUrl(URI.create(server.baseUrl()))
-                .withTimeouts(Duration.ofMillis(500), READ_TIMEOUT)
-                .withSending(4, new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(1500)));
+        return TwilioSettings.builder()
+                .accountSid(ACCOUNT).authToken(TOKEN)
+                .apiBaseUrl(URI.create(server.baseUrl()))
+                .connectTimeout(Duration.ofMillis(500)).readTimeout(READ_TIMEOUT)
+                .parallelism(4).retry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(1500))).build();
     }
 
     /** {@link #settings()} with the short {@link #RENDER_TIMEOUT}. */
     public TwilioSettings settingsWithShortRenderTimeout() {
-        return settings().withRenderTimeout(RENDER_TIMEOUT);
+        return settings().toBuilder().renderTimeout(RENDER_TIMEOUT).build();
     }
 
     public TwilioSettings settingsWithoutCredentials() {
-        return settings().withCredentials(null, null);
+        return settings().toBuilder().accountSid(null).authToken(null).build();
     }
 
     /** Settings aimed at a loopback port where nothing listens: every connection is refused. */
     public TwilioSettings unreachableSettings() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return settings().withApiBaseUrl(URI.create("http://127.0.0.1:" + socket.getLocalPort()));
+            return settings().toBuilder().apiBaseUrl(URI.create("http://127.0.0.1:" + socket.getLocalPort())).build();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

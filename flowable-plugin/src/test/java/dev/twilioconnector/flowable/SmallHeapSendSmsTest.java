@@ -33,7 +33,7 @@ class SmallHeapSendSmsTest {
 
     private static final String HEAP = "-Xmx256m";
     private static final long HEAP_BYTES = 256L * 1024 * 1024;
-    private static final Duration TIMEOUT = TwilioSettings.DEFAULT_RENDER_TIMEOUT;
+    private static final Duration TIMEOUT = TwilioSettings.builder().build().renderTimeout();
     /** For starting the process and writing its history around the rendering, on a busy machine. */
     private static final Duration MARGIN = Duration.ofSeconds(3);
 

@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30));
+    /** The {@link Setting} table's defaults. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(Setting.MAX_ATTEMPTS.defaultWholeNumber(),
+            Setting.INITIAL_BACKOFF.defaultDuration(), Setting.MAX_BACKOFF.defaultDuration());
 
     public RetryPolicy {
         if (maxAttempts < 1) {

@@ -1,15 +1,17 @@
 package dev.twilioconnector.core.settings;
 
-import dev.twilioconnector.core.template.SmsTemplates;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The connector's whole configuration, immutable. {@link #toString()} shows no secret.
+ * Engines without Spring read it with {@link #fromSystem()} (or {@link #from}) or put it together with
+ * {@link #builder()}, which starts from every default of the {@link Setting} table; the Spring Boot
+ * auto-configuration maps its bound properties onto the same builder.
  *
  * @param accountSid          Account SID ({@code AC…}), or {@code null} when not configured
  * @param authToken           auth token, or {@code null}
@@ -43,12 +45,8 @@ public record TwilioSettings(
         URI statusCallbackUrl,
         Duration renderTimeout) {
 
-    public static final URI TWILIO_API = URI.create("https://api.twilio.com");
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_PARALLELISM = 16;
-    public static final Duration DEFAULT_RENDER_TIMEOUT = SmsTemplates.DEFAULT_RENDER_TIMEOUT;
-    public static final String DEFAULT_STATUS_PATH = "/twilio/status";
+    /** Twilio's own REST API, the default {@link #apiBaseUrl}. */
+    public static final URI TWILIO_API = URI.create(Setting.Defaults.API_BASE_URL);
 
     public static final String MISSING_CREDENTIALS =
             "Twilio credentials are not configured: set TWILIO_ACCOUNT and TWILIO_TOKEN "
@@ -66,14 +64,14 @@ public record TwilioSettings(
         apiSecret = blankToNull(apiSecret);
         defaultFrom = blankToNull(defaultFrom);
         messagingServiceSid = blankToNull(messagingServiceSid);
-        apiBaseUrl = apiBaseUrl == null ? TWILIO_API : withoutTrailingSlash(apiBaseUrl);
-        connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, Setting.CONNECT_TIMEOUT);
-        readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, Setting.READ_TIMEOUT);
+        apiBaseUrl = withoutTrailingSlash(Objects.requireNonNull(apiBaseUrl, Setting.API_BASE_URL.property()));
+        positive(connectTimeout, Setting.CONNECT_TIMEOUT);
+        positive(readTimeout, Setting.READ_TIMEOUT);
         if (parallelism < 1) {
             throw new IllegalArgumentException(Setting.PARALLELISM.property() + " must be at least 1, was " + parallelism);
         }
-        retry = retry == null ? RetryPolicy.DEFAULT : retry;
-        renderTimeout = positive(renderTimeout, DEFAULT_RENDER_TIMEOUT, Setting.TEMPLATES_RENDER_TIMEOUT);
+        Objects.requireNonNull(retry, "retry");
+        positive(renderTimeout, Setting.TEMPLATES_RENDER_TIMEOUT);
         if (!isHttpUrl(apiBaseUrl)) {
             throw new IllegalArgumentException(Setting.API_BASE_URL.property() + " must be an http(s) URL, was '" + apiBaseUrl + "'");
         }
@@ -85,7 +83,7 @@ public record TwilioSettings(
 
     /**
      * The status callback URL for the application reached at {@code publicUrl}: {@code null} without
-     * one, else the public URL followed by {@code statusPath} ({@value #DEFAULT_STATUS_PATH} when blank).
+     * one, else the public URL followed by {@code statusPath} ({@value Setting.Defaults#STATUS_PATH} when blank).
      */
     public static URI statusCallbackOf(String publicUrl, String statusPath) {
         if (publicUrl == null || publicUrl.isBlank()) {
@@ -96,7 +94,7 @@ public record TwilioSettings(
             throw new IllegalArgumentException(Setting.WEBHOOK_URL.property() + " must be a base URL without query or fragment, was '"
                     + redacted(base) + "'");
         }
-        String path = statusPath == null || statusPath.isBlank() ? DEFAULT_STATUS_PATH : statusPath.trim();
+        String path = statusPath == null || statusPath.isBlank() ? Setting.Defaults.STATUS_PATH : statusPath.trim();
         return URI.create(base + (path.startsWith("/") ? path : "/" + path));
     }
 
@@ -108,38 +106,46 @@ public record TwilioSettings(
         return url.toString().replace(url.getRawUserInfo() + "@", "***@");
     }
 
-    /** Settings with every default and no credentials: a starting point for {@code with…} copies. */
-    public static TwilioSettings defaults() {
-        return new TwilioSettings(null, null, null, null, null, null, null, null, null, DEFAULT_PARALLELISM, null, null, null);
+    /** Settings with every default of the {@link Setting} table and no credentials, to be filled in. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return builder().accountSid(accountSid).authToken(authToken).apiKey(apiKey).apiSecret(apiSecret)
+                .apiBaseUrl(apiBaseUrl).defaultFrom(defaultFrom).messagingServiceSid(messagingServiceSid)
+                .connectTimeout(connectTimeout).readTimeout(readTimeout).parallelism(parallelism).retry(retry)
+                .statusCallbackUrl(statusCallbackUrl).renderTimeout(renderTimeout);
     }
 
     /**
-     * Reads every {@link Setting} through {@code lookup}, which is asked the property name first
-     * and then the environment variable name.
+     * Reads every {@link Setting} through {@code lookup}, which is asked the property name first and
+     * then the environment variable name; a setting blank under both names gets its default.
      */
     public static TwilioSettings from(Function<String, String> lookup) {
         Function<Setting, String> read = setting -> Optional.ofNullable(blankToNull(lookup.apply(setting.property())))
-                .orElseGet(() -> blankToNull(lookup.apply(setting.environmentVariable())));
-        RetryPolicy retry = new RetryPolicy(
-                intOr(read, Setting.MAX_ATTEMPTS, RetryPolicy.DEFAULT.maxAttempts()),
-                durationOr(read, Setting.INITIAL_BACKOFF, RetryPolicy.DEFAULT.initialBackoff()),
-                durationOr(read, Setting.MAX_BACKOFF, RetryPolicy.DEFAULT.maxBackoff()));
-        String baseUrl = read.apply(Setting.API_BASE_URL);
-        return new TwilioSettings(
-                read.apply(Setting.ACCOUNT),
-                read.apply(Setting.TOKEN),
-                read.apply(Setting.API_KEY),
-                read.apply(Setting.API_SECRET),
-                baseUrl == null ? null : URI.create(baseUrl.trim()),
-                read.apply(Setting.DEFAULT_FROM),
-                read.apply(Setting.MESSAGING_SERVICE_SID),
-                durationOr(read, Setting.CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
-                durationOr(read, Setting.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
-                intOr(read, Setting.PARALLELISM, DEFAULT_PARALLELISM),
-                retry,
-                "false".equalsIgnoreCase(read.apply(Setting.WEBHOOK_STATUS_CALLBACK)) ? null
-                        : statusCallbackOf(read.apply(Setting.WEBHOOK_URL), read.apply(Setting.WEBHOOK_STATUS_PATH)),
-                durationOr(read, Setting.TEMPLATES_RENDER_TIMEOUT, DEFAULT_RENDER_TIMEOUT));
+                .or(() -> Optional.ofNullable(blankToNull(lookup.apply(setting.environmentVariable()))))
+                .orElse(setting.defaultValue());
+        Function<Setting, Duration> duration = setting -> setting.duration(read.apply(setting));
+        boolean statusCallback = !"false".equalsIgnoreCase(read.apply(Setting.WEBHOOK_STATUS_CALLBACK));
+        return builder()
+                .accountSid(read.apply(Setting.ACCOUNT))
+                .authToken(read.apply(Setting.TOKEN))
+                .apiKey(read.apply(Setting.API_KEY))
+                .apiSecret(read.apply(Setting.API_SECRET))
+                .apiBaseUrl(URI.create(read.apply(Setting.API_BASE_URL)))
+                .defaultFrom(read.apply(Setting.DEFAULT_FROM))
+                .messagingServiceSid(read.apply(Setting.MESSAGING_SERVICE_SID))
+                .connectTimeout(duration.apply(Setting.CONNECT_TIMEOUT))
+                .readTimeout(duration.apply(Setting.READ_TIMEOUT))
+                .parallelism(Setting.PARALLELISM.wholeNumber(read.apply(Setting.PARALLELISM)))
+                .retry(new RetryPolicy(Setting.MAX_ATTEMPTS.wholeNumber(read.apply(Setting.MAX_ATTEMPTS)),
+                        duration.apply(Setting.INITIAL_BACKOFF), duration.apply(Setting.MAX_BACKOFF)))
+                .statusCallbackUrl(statusCallback
+                        ? statusCallbackOf(read.apply(Setting.WEBHOOK_URL), read.apply(Setting.WEBHOOK_STATUS_PATH)) : null)
+                .renderTimeout(duration.apply(Setting.TEMPLATES_RENDER_TIMEOUT))
+                .build();
     }
 
     /** System properties first, then the process environment: how an engine without Spring is configured. */
@@ -174,46 +180,6 @@ public record TwilioSettings(
         return Optional.empty();
     }
 
-    public TwilioSettings withCredentials(String accountSid, String authToken) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
-    public TwilioSettings withApiKey(String apiKey, String apiSecret) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
-    public TwilioSettings withApiBaseUrl(URI apiBaseUrl) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
-    public TwilioSettings withSenders(String defaultFrom, String messagingServiceSid) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
-    public TwilioSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
-    public TwilioSettings withStatusCallbackUrl(URI statusCallbackUrl) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
-    public TwilioSettings withSending(int parallelism, RetryPolicy retry) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
-    public TwilioSettings withRenderTimeout(Duration renderTimeout) {
-        return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
-    }
-
     @Override
     public String toString() {
         return "TwilioSettings[accountSid=" + accountSid
@@ -231,6 +197,102 @@ public record TwilioSettings(
                 + ", renderTimeout=" + renderTimeout + "]";
     }
 
+    /**
+     * Puts settings together, starting from every default; blank text counts as unset. {@link #build()}
+     * checks them as a whole (e.g. the base URL is http(s), timeouts are positive).
+     */
+    public static final class Builder {
+        private String accountSid;
+        private String authToken;
+        private String apiKey;
+        private String apiSecret;
+        private URI apiBaseUrl = TWILIO_API;
+        private String defaultFrom;
+        private String messagingServiceSid;
+        private Duration connectTimeout = Setting.CONNECT_TIMEOUT.defaultDuration();
+        private Duration readTimeout = Setting.READ_TIMEOUT.defaultDuration();
+        private int parallelism = Setting.PARALLELISM.defaultWholeNumber();
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private URI statusCallbackUrl;
+        private Duration renderTimeout = Setting.TEMPLATES_RENDER_TIMEOUT.defaultDuration();
+
+        private Builder() {
+        }
+
+        /** Account SID ({@code AC…}). */
+        public Builder accountSid(String accountSid) {
+            this.accountSid = accountSid;
+            return this;
+        }
+
+        public Builder authToken(String authToken) {
+            this.authToken = authToken;
+            return this;
+        }
+
+        /** API key SID ({@code SK…}), used for REST calls instead of the auth token. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder apiSecret(String apiSecret) {
+            this.apiSecret = apiSecret;
+            return this;
+        }
+
+        public Builder apiBaseUrl(URI apiBaseUrl) {
+            this.apiBaseUrl = apiBaseUrl;
+            return this;
+        }
+
+        public Builder defaultFrom(String defaultFrom) {
+            this.defaultFrom = defaultFrom;
+            return this;
+        }
+
+        public Builder messagingServiceSid(String messagingServiceSid) {
+            this.messagingServiceSid = messagingServiceSid;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        public Builder parallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        /** Where Twilio reports delivery status; see {@link #statusCallbackOf} to make one from the public URL. */
+        public Builder statusCallbackUrl(URI statusCallbackUrl) {
+            this.statusCallbackUrl = statusCallbackUrl;
+            return this;
+        }
+
+        public Builder renderTimeout(Duration renderTimeout) {
+            this.renderTimeout = renderTimeout;
+            return this;
+        }
+
+        public TwilioSettings build() {
+            return new TwilioSettings(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
+                    connectTimeout, readTimeout, parallelism, retry, statusCallbackUrl, renderTimeout);
+        }
+    }
+
     private static boolean isHttpUrl(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
@@ -245,31 +307,10 @@ public record TwilioSettings(
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
     }
 
-    private static Duration positive(Duration value, Duration fallback, Setting setting) {
-        if (value == null) {
-            return fallback;
-        }
+    private static void positive(Duration value, Setting setting) {
+        Objects.requireNonNull(value, setting.property());
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(setting.property() + " must be positive, was " + value);
         }
-        return value;
-    }
-
-    private static int intOr(Function<Setting, String> read, Setting setting, int fallback) {
-        String text = read.apply(setting);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(setting.environmentVariable() + " / " + setting.property()
-                    + " must be a whole number, was '" + text + "'", e);
-        }
-    }
-
-    private static Duration durationOr(Function<Setting, String> read, Setting setting, Duration fallback) {
-        String text = read.apply(setting);
-        return text == null ? fallback : DurationText.parse(setting.environmentVariable() + " / " + setting.property(), text);
     }
 }

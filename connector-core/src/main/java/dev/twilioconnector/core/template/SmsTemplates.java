@@ -1,5 +1,6 @@
 package dev.twilioconnector.core.template;
 
+import dev.twilioconnector.core.settings.Setting;
 import freemarker.core.ParseException;
 import freemarker.core.UnboundedConstructs;
 import freemarker.core.TemplateClassResolver;
@@ -28,7 +29,7 @@ public final class SmsTemplates {
 
     public static final int DEFAULT_CACHE_SIZE = 512;
     /** How long one rendering may take unless told otherwise ({@code twilio.templates.render-timeout}). */
-    public static final Duration DEFAULT_RENDER_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_RENDER_TIMEOUT = Setting.TEMPLATES_RENDER_TIMEOUT.duration(Setting.Defaults.RENDER_TIMEOUT);
     public static final String SYNTAX_ERROR = "smsBody template has a syntax error at line %d, column %d: %s";
     public static final String TOO_LARGE_TO_COMPILE =
             "smsBody template cannot be compiled: a constant in it (such as a slice of a huge range) is larger than the memory available";

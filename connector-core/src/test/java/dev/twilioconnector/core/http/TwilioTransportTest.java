@@ -100,7 +100,7 @@ class TwilioTransportTest {
     void baseUrlWithPathPrefix(String prefix) {
         String path = "/sandbox" + MESSAGES_PATH;
         twilio.server().stubFor(post(urlPathEqualTo(path)).willReturn(created("SM00000000000000000000000000000000", A, "x")));
-        TwilioSettings settings = twilio.settings().withApiBaseUrl(URI.create(twilio.baseUrl() + prefix));
+        TwilioSettings settings = twilio.settings().toBuilder().apiBaseUrl(URI.create(twilio.baseUrl() + prefix)).build();
 
         SendOutcome outcome = connector(settings).sms().send(new SendSms(null, null, A, "hi", null));
 
@@ -196,7 +196,7 @@ class TwilioTransportTest {
     void readTimeoutIsHonoured() {
         twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH))
                 .willReturn(created("SM00000000000000000000000000000000", A, "x").withFixedDelay(3000)));
-        TwilioSettings settings = twilio.settings().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300));
+        TwilioSettings settings = twilio.settings().toBuilder().readTimeout(Duration.ofMillis(300)).build();
         TwilioConnector connector = connector(settings);
         long start = System.nanoTime();
 
@@ -211,8 +211,8 @@ class TwilioTransportTest {
     @Test
     void readTimeoutAlsoAppliesToGets() {
         twilio.server().stubFor(get(urlPathEqualTo(MESSAGES_PATH)).willReturn(json(200, "{}").withFixedDelay(3000)));
-        TwilioSettings settings = twilio.settings().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300))
-                .withSending(2, new dev.twilioconnector.core.settings.RetryPolicy(1, Duration.ZERO, Duration.ZERO));
+        TwilioSettings settings = twilio.settings().toBuilder().readTimeout(Duration.ofMillis(300))
+                .parallelism(2).retry(new dev.twilioconnector.core.settings.RetryPolicy(1, Duration.ZERO, Duration.ZERO)).build();
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> Message.reader().firstPage(client(settings)))
@@ -226,7 +226,7 @@ class TwilioTransportTest {
         TwilioSettings settings = twilio.settings();
         TwilioClients clients = clients(settings);
         var token = settings.credentials().orElseThrow();
-        var apiKey = settings.withApiKey(FakeTwilio.API_KEY, FakeTwilio.API_SECRET).credentials().orElseThrow();
+        var apiKey = settings.toBuilder().apiKey(FakeTwilio.API_KEY).apiSecret(FakeTwilio.API_SECRET).build().credentials().orElseThrow();
 
         TwilioRestClient first = clients.forCredentials(token);
 

@@ -149,26 +149,36 @@ class TwilioSettingsTest {
             }
             TwilioSettings settings = from(blanks);
 
-            assertThat(settings).isEqualTo(TwilioSettings.defaults());
+            assertThat(settings).isEqualTo(TwilioSettings.builder().build());
             assertThat(settings.accountSid()).isNull();
             assertThat(settings.authToken()).isNull();
             assertThat(settings.defaultFrom()).isNull();
-            assertThat(settings.apiBaseUrl()).isEqualTo(TwilioSettings.TWILIO_API);
-            assertThat(settings.connectTimeout()).isEqualTo(TwilioSettings.DEFAULT_CONNECT_TIMEOUT);
-            assertThat(settings.readTimeout()).isEqualTo(TwilioSettings.DEFAULT_READ_TIMEOUT);
-            assertThat(settings.parallelism()).isEqualTo(TwilioSettings.DEFAULT_PARALLELISM);
-            assertThat(settings.retry()).isEqualTo(RetryPolicy.DEFAULT);
-            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofSeconds(2)).isEqualTo(TwilioSettings.DEFAULT_RENDER_TIMEOUT);
+            assertThat(settings.statusCallbackUrl()).isNull();
         }
 
         @Test
-        void noRenderTimeoutMeansTheDefault() {
-            TwilioSettings settings = new TwilioSettings(ACCOUNT, TOKEN, null, null, null, null, null, null, null,
-                    TwilioSettings.DEFAULT_PARALLELISM, null, null, null);
+        void theDefaultsAreTheDocumentedOnes() {
+            TwilioSettings settings = from(Map.of());
 
-            assertThat(settings.renderTimeout()).isEqualTo(TwilioSettings.DEFAULT_RENDER_TIMEOUT);
-            assertThat(settings.withRenderTimeout(Duration.ofMillis(400)).renderTimeout()).isEqualTo(Duration.ofMillis(400));
-            assertThat(settings.withRenderTimeout(Duration.ofMillis(400)).toString()).contains("renderTimeout=PT0.4S");
+            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("https://api.twilio.com")).isEqualTo(TwilioSettings.TWILIO_API);
+            assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.parallelism()).isEqualTo(16);
+            assertThat(settings.retry()).isEqualTo(new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30)))
+                    .isEqualTo(RetryPolicy.DEFAULT);
+            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(fromOne("TWILIO_WEBHOOK_URL", "https://bpm.example.com").statusCallbackUrl())
+                    .isEqualTo(URI.create("https://bpm.example.com/twilio/status"));
+        }
+
+        @Test
+        void everyDefaultReadsAsItsSetting() {
+            for (Setting setting : Setting.values()) {
+                if (setting.defaultValue() != null) {
+                    assertThat(from(Map.of(setting.property(), setting.defaultValue()))).as(setting.name())
+                            .isEqualTo(TwilioSettings.builder().build());
+                }
+            }
         }
 
         @Test
@@ -288,12 +298,12 @@ class TwilioSettingsTest {
 
         @Test
         void defaultsToTwilio() {
-            assertThat(TwilioSettings.defaults().apiBaseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
+            assertThat(TwilioSettings.builder().build().apiBaseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
         }
 
         @Test
         void trailingSlashIsDropped() {
-            assertThat(TwilioSettings.defaults().withApiBaseUrl(URI.create("http://localhost:1234/sandbox/")).apiBaseUrl())
+            assertThat(TwilioSettings.builder().apiBaseUrl(URI.create("http://localhost:1234/sandbox/")).build().apiBaseUrl())
                     .isEqualTo(URI.create("http://localhost:1234/sandbox"));
         }
 
@@ -311,7 +321,7 @@ class TwilioSettingsTest {
 
         @Test
         void noneWithoutAPublicUrl() {
-            assertThat(TwilioSettings.defaults().statusCallbackUrl()).isNull();
+            assertThat(TwilioSettings.builder().build().statusCallbackUrl()).isNull();
             assertThat(fromOne("TWILIO_WEBHOOK_STATUS_PATH", "/hooks/status").statusCallbackUrl()).isNull();
         }
 
@@ -364,7 +374,7 @@ class TwilioSettingsTest {
     @Nested
     class CredentialChecks {
 
-        private final TwilioSettings none = TwilioSettings.defaults();
+        private final TwilioSettings none = TwilioSettings.builder().build();
 
         @Test
         void nothingSet() {
@@ -374,48 +384,48 @@ class TwilioSettingsTest {
 
         @Test
         void accountWithoutToken() {
-            TwilioSettings settings = none.withCredentials(ACCOUNT, null);
+            TwilioSettings settings = none.toBuilder().accountSid(ACCOUNT).build();
             assertThat(settings.credentialsProblem()).contains(TwilioSettings.MISSING_CREDENTIALS);
             assertThat(settings.credentials()).isEmpty();
         }
 
         @Test
         void tokenWithoutAccount() {
-            TwilioSettings settings = none.withCredentials(null, TOKEN);
+            TwilioSettings settings = none.toBuilder().authToken(TOKEN).build();
             assertThat(settings.credentialsProblem()).contains(TwilioSettings.MISSING_CREDENTIALS);
             assertThat(settings.credentials()).isEmpty();
         }
 
         @Test
         void apiKeyWithoutSecret() {
-            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN).withApiKey(API_KEY, " ");
+            TwilioSettings settings = none.toBuilder().accountSid(ACCOUNT).authToken(TOKEN).apiKey(API_KEY).apiSecret(" ").build();
             assertThat(settings.credentialsProblem()).contains(TwilioSettings.API_KEY_WITHOUT_SECRET);
             assertThat(settings.credentials()).isEmpty();
         }
 
         @Test
         void secretWithoutApiKey() {
-            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN).withApiKey(null, API_SECRET);
+            TwilioSettings settings = none.toBuilder().accountSid(ACCOUNT).authToken(TOKEN).apiSecret(API_SECRET).build();
             assertThat(settings.credentialsProblem()).contains(TwilioSettings.API_SECRET_WITHOUT_KEY);
             assertThat(settings.credentials()).isEmpty();
         }
 
         @Test
         void accountNotStartingWithAc() {
-            TwilioSettings settings = none.withCredentials("XX0123456789abcdef0123456789abcdef", TOKEN);
+            TwilioSettings settings = none.toBuilder().accountSid("XX0123456789abcdef0123456789abcdef").authToken(TOKEN).build();
             assertThat(settings.credentialsProblem()).contains(TwilioSettings.ACCOUNT_NOT_A_SID);
             assertThat(settings.credentials()).isEmpty();
         }
 
         @Test
         void apiKeyWithoutAccount() {
-            TwilioSettings settings = none.withApiKey(API_KEY, API_SECRET);
+            TwilioSettings settings = none.toBuilder().apiKey(API_KEY).apiSecret(API_SECRET).build();
             assertThat(settings.credentialsProblem()).contains(TwilioSettings.MISSING_CREDENTIALS);
         }
 
         @Test
         void tokenCredentials() {
-            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN);
+            TwilioSettings settings = none.toBuilder().accountSid(ACCOUNT).authToken(TOKEN).build();
             assertThat(settings.credentialsProblem()).isEmpty();
             assertThat(settings.credentials()).contains(Credentials.ofToken(ACCOUNT, TOKEN));
             Credentials credentials = settings.credentials().orElseThrow();
@@ -426,7 +436,8 @@ class TwilioSettingsTest {
 
         @Test
         void apiKeyIsPreferredOverToken() {
-            TwilioSettings settings = none.withCredentials(ACCOUNT, TOKEN).withApiKey(API_KEY, API_SECRET);
+            TwilioSettings settings = none.toBuilder().accountSid(ACCOUNT).authToken(TOKEN)
+                    .apiKey(API_KEY).apiSecret(API_SECRET).build();
             Credentials credentials = settings.credentials().orElseThrow();
             assertThat(credentials.accountSid()).isEqualTo(ACCOUNT);
             assertThat(credentials.username()).isEqualTo(API_KEY);
@@ -436,7 +447,7 @@ class TwilioSettingsTest {
 
         @Test
         void apiKeyWithoutTokenIsEnough() {
-            TwilioSettings settings = none.withCredentials(ACCOUNT, null).withApiKey(API_KEY, API_SECRET);
+            TwilioSettings settings = none.toBuilder().accountSid(ACCOUNT).apiKey(API_KEY).apiSecret(API_SECRET).build();
             assertThat(settings.credentialsProblem()).isEmpty();
             assertThat(settings.credentials()).contains(Credentials.ofApiKey(ACCOUNT, API_KEY, API_SECRET));
         }
@@ -447,7 +458,8 @@ class TwilioSettingsTest {
 
         @Test
         void toStringShowsNoSecret() {
-            TwilioSettings settings = TwilioSettings.defaults().withCredentials(ACCOUNT, TOKEN).withApiKey(API_KEY, API_SECRET);
+            TwilioSettings settings = TwilioSettings.builder().accountSid(ACCOUNT).authToken(TOKEN)
+                    .apiKey(API_KEY).apiSecret(API_SECRET).build();
 
             assertThat(settings.toString())
                     .doesNotContain(TOKEN)
@@ -459,7 +471,7 @@ class TwilioSettingsTest {
 
         @Test
         void toStringSaysWhatIsUnset() {
-            assertThat(TwilioSettings.defaults().toString()).contains("authToken=unset").contains("apiSecret=unset");
+            assertThat(TwilioSettings.builder().build().toString()).contains("authToken=unset").contains("apiSecret=unset");
         }
 
         @Test
@@ -469,12 +481,43 @@ class TwilioSettingsTest {
         }
     }
 
+    @Nested
+    class Building {
+
+        @Test
+        void theBuilderStartsFromEveryDefault() {
+            TwilioSettings settings = TwilioSettings.builder().accountSid(ACCOUNT).authToken(TOKEN).build();
+
+            assertThat(settings.toBuilder().accountSid(null).authToken(null).build()).isEqualTo(from(Map.of()));
+            assertThat(settings.toBuilder().renderTimeout(Duration.ofMillis(400)).build().renderTimeout()).isEqualTo(Duration.ofMillis(400));
+            assertThat(settings.toBuilder().renderTimeout(Duration.ofMillis(400)).build().toString()).contains("renderTimeout=PT0.4S");
+        }
+
+        @Test
+        void aSettingWithADefaultCannotBeUnset() {
+            assertThatThrownBy(() -> TwilioSettings.builder().readTimeout(null).build())
+                    .isInstanceOf(NullPointerException.class).hasMessage("twilio.http.read-timeout");
+            assertThatThrownBy(() -> TwilioSettings.builder().apiBaseUrl(null).build())
+                    .isInstanceOf(NullPointerException.class).hasMessage("twilio.api-base-url");
+        }
+
+        @Test
+        void theBuilderChecksLikeTheReading() {
+            assertThatThrownBy(() -> TwilioSettings.builder().parallelism(0).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twilio.send.parallelism");
+            assertThatThrownBy(() -> TwilioSettings.builder().renderTimeout(Duration.ZERO).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twilio.templates.render-timeout");
+            assertThatThrownBy(() -> TwilioSettings.builder().apiBaseUrl(URI.create("ftp://api.twilio.com")).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twilio.api-base-url");
+        }
+    }
+
     @Test
-    void withCopiesChangeOnlyTheirPart() {
-        TwilioSettings base = TwilioSettings.defaults().withCredentials(ACCOUNT, TOKEN);
-        TwilioSettings changed = base.withTimeouts(Duration.ofMillis(100), Duration.ofMillis(200))
-                .withSending(2, new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
-                .withSenders("+15005550006", null);
+    void toBuilderChangesOnlyWhatIsSet() {
+        TwilioSettings base = TwilioSettings.builder().accountSid(ACCOUNT).authToken(TOKEN).build();
+        TwilioSettings changed = base.toBuilder().connectTimeout(Duration.ofMillis(100)).readTimeout(Duration.ofMillis(200))
+                .parallelism(2).retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+                .defaultFrom("+15005550006").build();
 
         assertThat(changed.accountSid()).isEqualTo(ACCOUNT);
         assertThat(changed.authToken()).isEqualTo(TOKEN);
@@ -483,6 +526,6 @@ class TwilioSettingsTest {
         assertThat(changed.parallelism()).isEqualTo(2);
         assertThat(changed.retry().maxAttempts()).isEqualTo(3);
         assertThat(changed.defaultFrom()).isEqualTo("+15005550006");
-        assertThat(base.readTimeout()).isEqualTo(TwilioSettings.DEFAULT_READ_TIMEOUT);
+        assertThat(base.readTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 }

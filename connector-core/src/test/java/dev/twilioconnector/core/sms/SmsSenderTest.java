@@ -139,8 +139,8 @@ class SmsSenderTest {
         @Test
         void theApplicationsStatusWebhookIsAskedForUnlessTheTaskNamesItsOwn() {
             acceptEveryone();
-            TwilioSettings settings = twilio.settings()
-                    .withStatusCallbackUrl(TwilioSettings.statusCallbackOf("https://bpm.example.com/app/", null));
+            TwilioSettings settings = twilio.settings().toBuilder()
+                    .statusCallbackUrl(TwilioSettings.statusCallbackOf("https://bpm.example.com/app/", null)).build();
 
             connector(settings).sms().send(sms(A, "tracked"));
             MessageOptions own = MessageOptions.NONE.withStatusCallback(URI.create("https://hooks.example.com/mine"));
@@ -167,7 +167,7 @@ class SmsSenderTest {
         @Test
         void apiKeyAuthenticatesWhileThePathKeepsTheAccount() {
             acceptEveryone();
-            TwilioSettings settings = twilio.settings().withApiKey(API_KEY, API_SECRET);
+            TwilioSettings settings = twilio.settings().toBuilder().apiKey(API_KEY).apiSecret(API_SECRET).build();
 
             SendOutcome outcome = connector(settings).sms().send(sms(A, "hi"));
 
@@ -180,7 +180,7 @@ class SmsSenderTest {
         @Test
         void messagingServiceFromSettingsWhenNoNumber() {
             acceptEveryone();
-            TwilioSettings settings = twilio.settings().withSenders(null, MESSAGING_SERVICE);
+            TwilioSettings settings = twilio.settings().toBuilder().defaultFrom(null).messagingServiceSid(MESSAGING_SERVICE).build();
 
             SendOutcome outcome = connector(settings).sms().send(sms(A, "via service"));
 
@@ -194,7 +194,7 @@ class SmsSenderTest {
         @Test
         void taskSenderWinsOverDefaults() {
             acceptEveryone();
-            TwilioSettings settings = twilio.settings().withSenders(FROM, MESSAGING_SERVICE);
+            TwilioSettings settings = twilio.settings().toBuilder().defaultFrom(FROM).messagingServiceSid(MESSAGING_SERVICE).build();
 
             connector(settings).sms().send(new SendSms("+15005550001", null, A, "x", null));
             connector(settings).sms().send(new SendSms(null, "MGffffffffffffffffffffffffffffffff", A, "y", null));
@@ -230,7 +230,7 @@ class SmsSenderTest {
                     .willReturn(created("SMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", B, "x").withFixedDelay(400)));
             twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(C))
                     .willReturn(created("SMcccccccccccccccccccccccccccccccc", C, "x").withFixedDelay(400)));
-            TwilioSettings settings = twilio.settings().withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(5));
+            TwilioSettings settings = twilio.settings().toBuilder().readTimeout(Duration.ofSeconds(5)).build();
 
             SendOutcome outcome = connector(settings).sms().send(sms(A + "," + B + "," + C, "To ${recipient}"));
 
@@ -297,7 +297,7 @@ class SmsSenderTest {
         @Test
         void noCredentials() {
             acceptEveryone();
-            TwilioSettings settings = TwilioSettings.defaults().withSenders(FROM, null).withApiBaseUrl(URI.create(twilio.baseUrl()));
+            TwilioSettings settings = TwilioSettings.builder().defaultFrom(FROM).apiBaseUrl(URI.create(twilio.baseUrl())).build();
 
             SendOutcome outcome = connector(settings).sms().send(sms(A, "hi"));
 
@@ -310,7 +310,7 @@ class SmsSenderTest {
         void halfConfiguredApiKey() {
             acceptEveryone();
 
-            SendOutcome outcome = connector(twilio.settings().withApiKey(API_KEY, null)).sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector(twilio.settings().toBuilder().apiKey(API_KEY).build()).sms().send(sms(A, "hi"));
 
             assertThat(outcome.problems()).containsExactly(Problem.ofWholeSend(TwilioSettings.API_KEY_WITHOUT_SECRET));
             assertNoRequests();
@@ -320,7 +320,7 @@ class SmsSenderTest {
         void noSender() {
             acceptEveryone();
 
-            SendOutcome outcome = connector(twilio.settings().withSenders(null, null)).sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector(twilio.settings().toBuilder().defaultFrom(null).build()).sms().send(sms(A, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
@@ -423,7 +423,7 @@ class SmsSenderTest {
             acceptEveryone();
             Duration timeout = Duration.ofMillis(300);
 
-            TwilioConnector connector = connector(twilio.settings().withRenderTimeout(timeout));
+            TwilioConnector connector = connector(twilio.settings().toBuilder().renderTimeout(timeout).build());
 
             SendOutcome outcome = connector.sms().send(sms(A + "," + B, "<#list 1..2000000000 as i></#list>never"));
 
@@ -692,7 +692,8 @@ class SmsSenderTest {
             twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).inScenario("busy")
                     .whenScenarioStateIs("calm")
                     .willReturn(created("SM42424242424242424242424242424242", A, "x")));
-            TwilioSettings settings = twilio.settings().withSending(4, new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5)));
+            TwilioSettings settings = twilio.settings().toBuilder()
+                    .parallelism(4).retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5))).build();
 
             SendOutcome outcome = connector(settings).sms().send(sms(A, "hi"));
 
@@ -743,7 +744,7 @@ class SmsSenderTest {
 
         @Test
         void connectionRefused() {
-            TwilioSettings settings = twilio.settings().withApiBaseUrl(URI.create("http://127.0.0.1:" + FakeTwilio.closedPort()));
+            TwilioSettings settings = twilio.settings().toBuilder().apiBaseUrl(URI.create("http://127.0.0.1:" + FakeTwilio.closedPort())).build();
             TwilioConnector connector = connector(settings);
 
             SendOutcome outcome = connector.sms().send(sms(A + "," + B, "hi"));
@@ -762,7 +763,7 @@ class SmsSenderTest {
         @Test
         void readTimeoutIsNotResent() {
             answer(created("SM00000000000000000000000000000000", A, "x").withFixedDelay(2000));
-            TwilioSettings settings = twilio.settings().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300));
+            TwilioSettings settings = twilio.settings().toBuilder().readTimeout(Duration.ofMillis(300)).build();
             TwilioConnector connector = connector(settings);
             long start = System.nanoTime();
 

@@ -2,6 +2,7 @@ package dev.twilioconnector.flowable.boot;
 
 import dev.twilioconnector.core.SendMetrics;
 import dev.twilioconnector.core.TwilioConnector;
+import dev.twilioconnector.core.settings.RetryPolicy;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.TwilioConnectorConfigurator;
 import org.flowable.spring.SpringProcessEngineConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +31,28 @@ public final class TwilioConnectorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TwilioSettings twilioSettings(TwilioProperties properties) {
-        return properties.toSettings();
+        // A property bound blank is null here; the builder then keeps its default.
+        TwilioSettings.Builder settings = TwilioSettings.builder();
+        PropertyMapper map = PropertyMapper.get();
+        map.from(properties::account).to(settings::accountSid);
+        map.from(properties::token).to(settings::authToken);
+        map.from(properties::apiKey).to(settings::apiKey);
+        map.from(properties::apiSecret).to(settings::apiSecret);
+        map.from(properties::apiBaseUrl).to(settings::apiBaseUrl);
+        map.from(properties::defaultFrom).to(settings::defaultFrom);
+        map.from(properties::messagingServiceSid).to(settings::messagingServiceSid);
+        map.from(properties.http()::connectTimeout).to(settings::connectTimeout);
+        map.from(properties.http()::readTimeout).to(settings::readTimeout);
+        TwilioProperties.Send send = properties.send();
+        map.from(send::parallelism).to(settings::parallelism);
+        map.from(send).as(sending -> new RetryPolicy(sending.maxAttempts(), sending.initialBackoff(), sending.maxBackoff()))
+                .to(settings::retry);
+        TwilioProperties.Webhook webhook = properties.webhook();
+        map.from(webhook::publicUrl).when(publicUrl -> webhook.statusCallback())
+                .as(publicUrl -> TwilioSettings.statusCallbackOf(publicUrl.toString(), webhook.statusPath()))
+                .to(settings::statusCallbackUrl);
+        map.from(properties.templates()::renderTimeout).to(settings::renderTimeout);
+        return settings.build();
     }
 
     @Bean(destroyMethod = "close")

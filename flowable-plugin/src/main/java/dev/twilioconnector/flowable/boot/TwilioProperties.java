@@ -1,6 +1,6 @@
 package dev.twilioconnector.flowable.boot;
 
-import dev.twilioconnector.core.settings.RetryPolicy;
+import dev.twilioconnector.core.settings.Setting;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,21 +9,30 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The {@code twilio.*} properties. Each also works as the environment variable the contract names
- * ({@code TWILIO_ACCOUNT}, {@code TWILIO_TOKEN}, …), see {@link TwilioEnvironmentVariables}.
+ * Every {@code twilio.*} property, outbound and inbound: the one class that binds the prefix. The
+ * auto-configuration maps it onto the core's {@link TwilioSettings}; the trigger listener reads its
+ * {@link #webhook()} and {@link #triggers()}. Defaults the core shares are named from
+ * {@link Setting.Defaults}, the others are written here, each once; Spring Boot's configuration
+ * processor copies the {@code @param} texts and the defaults into
+ * {@code META-INF/spring-configuration-metadata.json}, which is what IDEs complete. The environment
+ * variables of the {@link Setting} table bind through {@link TwilioEnvironmentVariables}.
  *
- * @param account             Account SID ({@code AC…}); {@code TWILIO_ACCOUNT}
- * @param token               auth token; {@code TWILIO_TOKEN}. Never logged
- * @param apiKey              optional API key SID ({@code SK…}) used for REST calls instead of the token; {@code TWILIO_API_KEY}
- * @param apiSecret           the API key's secret; {@code TWILIO_API_SECRET}. Never logged
- * @param apiBaseUrl          where the Twilio REST API is reached, default {@code https://api.twilio.com};
- *                            any Twilio-compatible endpoint (proxy, emulator, mock); {@code TWILIO_API_BASE_URL}
- * @param defaultFrom         sender number for tasks that name none; {@code TWILIO_FROM}
- * @param messagingServiceSid Messaging Service ({@code MG…}) for tasks that name no sender; {@code TWILIO_MESSAGING_SERVICE_SID}
- * @param http                HTTP timeouts
- * @param send                concurrency and retries of outbound requests
- * @param webhook             where Twilio reaches this application, so that SEND_SMS can ask for delivery reports
- * @param templates           limits of template rendering
+ * @param account             Account SID (AC…). Environment variable TWILIO_ACCOUNT.
+ * @param token               Auth token; also the key that signs inbound webhooks. Environment variable TWILIO_TOKEN.
+ * @param apiKey              API key SID (SK…) used for REST calls instead of the auth token. Environment variable
+ *                            TWILIO_API_KEY.
+ * @param apiSecret           Secret of the API key. Environment variable TWILIO_API_SECRET.
+ * @param apiBaseUrl          Base URL of the Twilio REST API: any Twilio-compatible endpoint (proxy, local emulator,
+ *                            mock). Every request, paging included, goes to this base with its usual path. Environment
+ *                            variable TWILIO_API_BASE_URL.
+ * @param defaultFrom         Default sender number, used when a task names none. Environment variable TWILIO_FROM.
+ * @param messagingServiceSid Default Messaging Service (MG…), used when a task names no sender and there is no default
+ *                            number. Environment variable TWILIO_MESSAGING_SERVICE_SID.
+ * @param http                Timeouts of the connections to Twilio.
+ * @param send                Concurrency and retries of outbound requests.
+ * @param templates           Limits of template rendering.
+ * @param webhook             Where Twilio reaches this application, and how its webhooks behave.
+ * @param triggers            The trigger file that inbound messages are matched against.
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(
@@ -31,71 +40,109 @@ public record TwilioProperties(
         String token,
         String apiKey,
         String apiSecret,
-        URI apiBaseUrl,
+        @DefaultValue(Setting.Defaults.API_BASE_URL) URI apiBaseUrl,
         String defaultFrom,
         String messagingServiceSid,
         @DefaultValue Http http,
         @DefaultValue Send send,
+        @DefaultValue Templates templates,
         @DefaultValue Webhook webhook,
-        @DefaultValue Templates templates) {
+        @DefaultValue Triggers triggers) {
 
     /**
-     * The part of {@code twilio.webhook.*} that outbound messages need (the rest belongs to the webhook itself).
-     *
-     * @param publicUrl  the application's public base URL; when set, SEND_SMS asks Twilio for delivery reports
-     *                   at it plus {@code statusPath} unless the task names its own {@code smsStatusCallback};
-     *                   {@code TWILIO_WEBHOOK_URL}
-     * @param statusPath     the path of the delivery-status webhook under the public URL; {@code TWILIO_WEBHOOK_STATUS_PATH}
-     * @param statusCallback {@code false}: SEND_SMS does not ask for delivery reports even with a public URL (an
-     *                       application without the trigger listener has no status webhook); {@code TWILIO_WEBHOOK_STATUS_CALLBACK}
-     */
-    public record Webhook(
-            String publicUrl,
-            @DefaultValue(TwilioSettings.DEFAULT_STATUS_PATH) String statusPath,
-            @DefaultValue("true") boolean statusCallback) {
-    }
-
-    /**
-     * @param connectTimeout how long opening a connection to Twilio may take
-     * @param readTimeout    how long Twilio may take to answer; a send that times out is reported, not repeated
+     * @param connectTimeout How long opening a connection to Twilio may take. Environment variable
+     *                       TWILIO_HTTP_CONNECT_TIMEOUT.
+     * @param readTimeout    How long Twilio may take to answer; a send that times out is reported, not repeated.
+     *                       Environment variable TWILIO_HTTP_READ_TIMEOUT.
      */
     public record Http(
-            @DefaultValue("10s") Duration connectTimeout,
-            @DefaultValue("30s") Duration readTimeout) {
+            @DefaultValue(Setting.Defaults.CONNECT_TIMEOUT) Duration connectTimeout,
+            @DefaultValue(Setting.Defaults.READ_TIMEOUT) Duration readTimeout) {
     }
 
     /**
-     * @param parallelism    how many requests are sent at once (per application)
-     * @param maxAttempts    attempts per request after HTTP 429 or a refused connection, the first included
-     * @param initialBackoff first wait before a retry; doubles each time, with jitter
-     * @param maxBackoff     longest single wait, whatever {@code Retry-After} says
+     * @param parallelism    How many requests one application sends at once. Environment variable TWILIO_SEND_PARALLELISM.
+     * @param maxAttempts    Attempts per request after HTTP 429 or a refused connection, the first included. Environment
+     *                       variable TWILIO_SEND_MAX_ATTEMPTS.
+     * @param initialBackoff First wait before a retry; it doubles each time, with jitter. Environment variable
+     *                       TWILIO_SEND_INITIAL_BACKOFF.
+     * @param maxBackoff     Longest single wait, whatever Retry-After asks for. Environment variable TWILIO_SEND_MAX_BACKOFF.
      */
     public record Send(
-            @DefaultValue("16") int parallelism,
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("500ms") Duration initialBackoff,
-            @DefaultValue("30s") Duration maxBackoff) {
+            @DefaultValue(Setting.Defaults.PARALLELISM) int parallelism,
+            @DefaultValue(Setting.Defaults.MAX_ATTEMPTS) int maxAttempts,
+            @DefaultValue(Setting.Defaults.INITIAL_BACKOFF) Duration initialBackoff,
+            @DefaultValue(Setting.Defaults.MAX_BACKOFF) Duration maxBackoff) {
     }
 
     /**
-     * @param renderTimeout the longest one rendering of a template may take (a SEND_SMS body for one recipient,
-     *                      an echo); a rendering that takes longer is stopped and reported;
-     *                      {@code TWILIO_TEMPLATES_RENDER_TIMEOUT}
+     * @param renderTimeout The longest one rendering of a template may take (an smsBody for one recipient, a trigger's
+     *                      echo or echoError); a rendering that takes longer is stopped, and SEND_SMS reports it and
+     *                      sends nothing. Environment variable TWILIO_TEMPLATES_RENDER_TIMEOUT.
      */
     public record Templates(
-            @DefaultValue("2s") Duration renderTimeout) {
+            @DefaultValue(Setting.Defaults.RENDER_TIMEOUT) Duration renderTimeout) {
     }
 
-    public TwilioSettings toSettings() {
-        return new TwilioSettings(account, token, apiKey, apiSecret, apiBaseUrl, defaultFrom, messagingServiceSid,
-                http.connectTimeout(), http.readTimeout(), send.parallelism(),
-                new RetryPolicy(send.maxAttempts(), send.initialBackoff(), send.maxBackoff()),
-                webhook.statusCallback() ? TwilioSettings.statusCallbackOf(webhook.publicUrl(), webhook.statusPath()) : null,
-                templates.renderTimeout());
+    /**
+     * @param publicUrl              Public base URL under which Twilio reaches the application (scheme, host, optional
+     *                               port and context path). Signatures are checked over it plus the request's path and
+     *                               query; unset, the URL is rebuilt from the request and its X-Forwarded headers. When
+     *                               set, SEND_SMS asks for delivery reports at it. Environment variable TWILIO_WEBHOOK_URL.
+     * @param path                   Where Twilio posts incoming messages.
+     * @param statusPath             Where Twilio posts delivery reports; with the public URL set, SEND_SMS asks for them
+     *                               there. Environment variable TWILIO_WEBHOOK_STATUS_PATH.
+     * @param statusCallback         Whether SEND_SMS asks for delivery reports when the public URL is set; false for an
+     *                               application without the trigger listener's status webhook. Environment variable
+     *                               TWILIO_WEBHOOK_STATUS_CALLBACK.
+     * @param validateSignature      Whether to check X-Twilio-Signature; switch off only for local experiments.
+     * @param duplicateWait          How long a repeated delivery waits for the first one's reply.
+     * @param takeoverAfter          How long a delivery may stay unanswered (its node died) before a repeat handles the
+     *                               message.
+     * @param deduplicationRetention How long handled message SIDs are remembered.
+     * @param answerWithin           The longest the webhooks take to answer, whatever the process does or the database
+     *                               does not; a reply not ready by then goes out through the REST API. Keep it under
+     *                               Twilio's 15 seconds.
+     */
+    public record Webhook(
+            URI publicUrl,
+            @DefaultValue(Webhook.DEFAULT_PATH) String path,
+            @DefaultValue(Setting.Defaults.STATUS_PATH) String statusPath,
+            @DefaultValue(Setting.Defaults.STATUS_CALLBACK) boolean statusCallback,
+            @DefaultValue("true") boolean validateSignature,
+            @DefaultValue("10s") Duration duplicateWait,
+            @DefaultValue("2m") Duration takeoverAfter,
+            @DefaultValue("7d") Duration deduplicationRetention,
+            @DefaultValue("10s") Duration answerWithin) {
+
+        /** A constant because the message webhook's request mapping names it too. */
+        public static final String DEFAULT_PATH = "/twilio/sms";
+
+        @Override
+        public String toString() {
+            return "Webhook[publicUrl=" + TwilioSettings.redacted(publicUrl) + ", path=" + path + ", statusPath=" + statusPath
+                    + ", statusCallback=" + statusCallback + ", validateSignature=" + validateSignature
+                    + ", duplicateWait=" + duplicateWait + ", takeoverAfter=" + takeoverAfter
+                    + ", deduplicationRetention=" + deduplicationRetention + ", answerWithin=" + answerWithin + "]";
+        }
+    }
+
+    /**
+     * @param location     The trigger file (YAML): a plain path, or a file: or classpath: location. Unset, no trigger
+     *                     is active and start-up says so. Environment variable TWILIO_TRIGGERS.
+     * @param matchTimeout The longest one pattern may take on one message; longer counts as no match.
+     */
+    public record Triggers(
+            String location,
+            @DefaultValue("250ms") Duration matchTimeout) {
     }
 
     @Override
     public String toString() {
-        return toSettings().toString();
+        return "TwilioProperties[account=" + account + ", token=" + (token == null ? "unset" : "***")
+                + ", apiKey=" + apiKey + ", apiSecret=" + (apiSecret == null ? "unset" : "***")
+                + ", apiBaseUrl=" + TwilioSettings.redacted(apiBaseUrl) + ", defaultFrom=" + defaultFrom
+                + ", messagingServiceSid=" + messagingServiceSid + ", http=" + http + ", send=" + send
+                + ", templates=" + templates + ", webhook=" + webhook + ", triggers=" + triggers + "]";
     }
 }

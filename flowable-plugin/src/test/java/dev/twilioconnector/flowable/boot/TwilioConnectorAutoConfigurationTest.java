@@ -10,13 +10,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,72 +78,58 @@ class TwilioConnectorAutoConfigurationTest {
     }
 
     @Test
+    void bindsTheInboundPropertiesInTheSameClass() {
+        runner.withPropertyValues(
+                "twilio.webhook.path=/hooks/sms",
+                "twilio.webhook.validate-signature=false",
+                "twilio.webhook.duplicate-wait=3s",
+                "twilio.webhook.takeover-after=5m",
+                "twilio.webhook.deduplication-retention=30d",
+                "twilio.webhook.answer-within=8s",
+                "twilio.triggers.location=classpath:triggers.yml",
+                "twilio.triggers.match-timeout=100ms").run(context -> {
+            TwilioProperties twilio = context.getBean(TwilioProperties.class);
+            assertThat(twilio.webhook().path()).isEqualTo("/hooks/sms");
+            assertThat(twilio.webhook().validateSignature()).isFalse();
+            assertThat(twilio.webhook().duplicateWait()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(twilio.webhook().takeoverAfter()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(twilio.webhook().deduplicationRetention()).isEqualTo(Duration.ofDays(30));
+            assertThat(twilio.webhook().answerWithin()).isEqualTo(Duration.ofSeconds(8));
+            assertThat(twilio.triggers().location()).isEqualTo("classpath:triggers.yml");
+            assertThat(twilio.triggers().matchTimeout()).isEqualTo(Duration.ofMillis(100));
+        });
+    }
+
+    @Test
+    void thePropertiesShowNoSecret() {
+        runner.withPropertyValues("twilio.token=property-token", "twilio.api-secret=property-secret",
+                "twilio.webhook.public-url=https://hook:s3cret@bpm.example.com").run(context -> {
+            assertThat(context.getBean(TwilioProperties.class).toString())
+                    .doesNotContain("property-token").doesNotContain("property-secret").doesNotContain("s3cret")
+                    .contains("token=***").contains("publicUrl=https://***@bpm.example.com");
+        });
+    }
+
+    @Test
     void deliveryReportsCanBeSwitchedOff() {
         runner.withPropertyValues("twilio.webhook.public-url=https://bpm.example.com", "twilio.webhook.status-callback=false")
                 .run(context -> assertThat(context.getBean(TwilioSettings.class).statusCallbackUrl()).isNull());
     }
 
     @Test
-    void defaultsMatchTheDocumentation() {
+    void withNothingSetTheSettingsAreTheCoresDefaults() {
         runner.run(context -> {
             TwilioSettings settings = context.getBean(TwilioSettings.class);
-            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
-            assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(settings.parallelism()).isEqualTo(16);
-            assertThat(settings.retry().maxAttempts()).isEqualTo(5);
+            assertThat(settings).isEqualTo(TwilioSettings.builder().build());
             assertThat(settings.credentialsProblem()).isPresent();
             assertThat(settings.statusCallbackUrl()).as("no public URL, no delivery reports").isNull();
-            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofSeconds(2));
         });
     }
 
     @Test
-    void bindsTheContractsEnvironmentVariables() {
-        runner.withInitializer(context -> {
-            StandardEnvironment environment = (StandardEnvironment) context.getEnvironment();
-            environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
-                            "TWILIO_ACCOUNT", "AC0123456789abcdef0123456789abcdef",
-                            "TWILIO_TOKEN", "env-token",
-                            "TWILIO_API_KEY", "SK0123456789abcdef0123456789abcdef",
-                            "TWILIO_API_SECRET", "env-secret",
-                            "TWILIO_API_BASE_URL", "http://127.0.0.1:9999",
-                            "TWILIO_FROM", "+15005550006",
-                            "TWILIO_MESSAGING_SERVICE_SID", "MG0123456789abcdef0123456789abcdef",
-                            "TWILIO_SEND_PARALLELISM", "5",
-                            "TWILIO_WEBHOOK_URL", "https://bpm.example.com/app",
-                            "TWILIO_TEMPLATES_RENDER_TIMEOUT", "PT1.5S")));
-            new TwilioEnvironmentVariables().postProcessEnvironment(environment, null);
-        }).run(context -> {
-            TwilioSettings settings = context.getBean(TwilioSettings.class);
-            assertThat(settings.accountSid()).isEqualTo("AC0123456789abcdef0123456789abcdef");
-            assertThat(settings.authToken()).isEqualTo("env-token");
-            assertThat(settings.apiKey()).isEqualTo("SK0123456789abcdef0123456789abcdef");
-            assertThat(settings.apiSecret()).isEqualTo("env-secret");
-            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
-            assertThat(settings.defaultFrom()).isEqualTo("+15005550006");
-            assertThat(settings.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
-            assertThat(settings.parallelism()).isEqualTo(5);
-            assertThat(settings.statusCallbackUrl()).isEqualTo(URI.create("https://bpm.example.com/app/twilio/status"));
-            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofMillis(1500));
-        });
-    }
-
-    @Test
-    void environmentVariablesRankLikeAnyOther() {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        Map.of("TWILIO_FROM", "+15005550001", "TWILIO_ACCOUNT", "ACfromEnvironment")));
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of("twilio.account", "ACfromSystemProperty")));
-        environment.getPropertySources().addLast(new MapPropertySource("application.properties", Map.of("twilio.default-from", "+15005550002")));
-
-        new TwilioEnvironmentVariables().postProcessEnvironment(environment, null);
-
-        assertThat(environment.getProperty("twilio.default-from")).as("environment beats application files").isEqualTo("+15005550001");
-        assertThat(environment.getProperty("twilio.account")).as("system properties beat the environment").isEqualTo("ACfromSystemProperty");
+    void blankPropertiesKeepTheirDefaults() {
+        runner.withPropertyValues("twilio.api-base-url=", "twilio.http.read-timeout=", "twilio.templates.render-timeout=")
+                .run(context -> assertThat(context.getBean(TwilioSettings.class)).isEqualTo(TwilioSettings.builder().build()));
     }
 
     @Test
@@ -167,7 +149,7 @@ class TwilioConnectorAutoConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     static class OwnConnector {
-        static final TwilioSettings SETTINGS = TwilioSettings.defaults().withCredentials("ACmine", "my-token");
+        static final TwilioSettings SETTINGS = TwilioSettings.builder().accountSid("ACmine").authToken("my-token").build();
 
         @Bean
         TwilioSettings mySettings() {

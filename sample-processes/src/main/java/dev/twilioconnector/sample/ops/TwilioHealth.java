@@ -1,6 +1,7 @@
 package dev.twilioconnector.sample.ops;
 
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.sample.sandbox.SandboxMode;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.core.env.Environment;
@@ -20,7 +21,7 @@ public class TwilioHealth implements HealthIndicator {
 
     public TwilioHealth(TwilioSettings settings, Environment environment) {
         this.settings = settings;
-        this.sandbox = environment.getProperty("twilio.sandbox.enabled", Boolean.class, false);
+        this.sandbox = SandboxMode.isOn(environment);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.twilioconnector.sample.sandbox;
 
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,8 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    SandboxPhone sandboxPhone(SandboxMessages messages, TwilioSettings settings, ApplicationContext context, Environment environment) {
-        return new SandboxPhone(messages, settings, context, environment);
+    SandboxPhone sandboxPhone(SandboxMessages messages, TwilioSettings settings, TwilioProperties twilio,
+                              ApplicationContext context, Environment environment) {
+        return new SandboxPhone(messages, settings, twilio.webhook(), context, environment);
     }
 }

@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
 
-    public static final String ENABLED = "twilio.sandbox.enabled";
+    public static final String ENABLED = SandboxProperties.PREFIX + ".enabled";
     public static final String PROPERTY_SOURCE_NAME = "twilioSandbox";
     /** The sandbox's account: public, it protects nothing (the token does). */
     public static final String ACCOUNT_SID = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -69,11 +69,12 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if ("false".equalsIgnoreCase(String.valueOf(environment.getProperty(ENABLED)).trim())) {
+        Boolean asked = SandboxProperties.of(environment).enabled();
+        if (Boolean.FALSE.equals(asked)) {
             return;
         }
         if (Value.of(environment, Setting.ACCOUNT) == Value.PRESENT) {
-            if ("true".equalsIgnoreCase(String.valueOf(environment.getProperty(ENABLED)).trim())) {
+            if (Boolean.TRUE.equals(asked)) {
                 // With an account the connector talks to Twilio: opening the sandbox's doors (no login, no loopback
                 // bound) would let anyone send SMS on that account.
                 environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(ENABLED, "false")));
@@ -128,7 +129,7 @@ public final class SandboxMode implements EnvironmentPostProcessor, Ordered {
 
     /** Whether this application runs in sandbox mode (set by {@link #postProcessEnvironment}). */
     public static boolean isOn(Environment environment) {
-        return environment.getProperty(ENABLED, Boolean.class, false);
+        return Boolean.TRUE.equals(SandboxProperties.of(environment).enabled());
     }
 
     static String newToken() {

@@ -1,6 +1,7 @@
 package dev.twilioconnector.sample.sandbox;
 
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -47,6 +48,7 @@ public class SandboxPhone {
 
     private final SandboxMessages messages;
     private final TwilioSettings settings;
+    private final TwilioProperties.Webhook webhook;
     private final ApplicationContext context;
     private final Environment environment;
     private final Clock clock;
@@ -56,13 +58,16 @@ public class SandboxPhone {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    public SandboxPhone(SandboxMessages messages, TwilioSettings settings, ApplicationContext context, Environment environment) {
-        this(messages, settings, context, environment, Clock.systemUTC());
+    public SandboxPhone(SandboxMessages messages, TwilioSettings settings, TwilioProperties.Webhook webhook,
+                        ApplicationContext context, Environment environment) {
+        this(messages, settings, webhook, context, environment, Clock.systemUTC());
     }
 
-    SandboxPhone(SandboxMessages messages, TwilioSettings settings, ApplicationContext context, Environment environment, Clock clock) {
+    SandboxPhone(SandboxMessages messages, TwilioSettings settings, TwilioProperties.Webhook webhook,
+                 ApplicationContext context, Environment environment, Clock clock) {
         this.messages = messages;
         this.settings = settings;
+        this.webhook = webhook;
         this.context = context;
         this.environment = environment;
         this.clock = clock;
@@ -142,15 +147,14 @@ public class SandboxPhone {
 
     /** The URL the webhook checks the signature over: {@code twilio.webhook.public-url} plus the path when set, else the URL called. */
     String signedUrl(String target) {
-        String publicUrl = environment.getProperty("twilio.webhook.public-url");
-        if (publicUrl == null || publicUrl.isBlank()) {
+        if (webhook.publicUrl() == null) {
             return target;
         }
-        return publicUrl.trim().replaceAll("/+$", "") + webhookPath();
+        return webhook.publicUrl().toString().replaceAll("/+$", "") + webhookPath();
     }
 
     private String webhookPath() {
-        String path = environment.getProperty("twilio.webhook.path", "/twilio/sms").trim();
+        String path = webhook.path().trim();
         return path.startsWith("/") ? path : "/" + path;
     }
 

@@ -1,6 +1,6 @@
 package dev.twilioconnector.sample.security;
 
-import dev.twilioconnector.inbound.boot.WebhookProperties;
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.sample.sandbox.SandboxMode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -48,9 +48,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain twilioCallbacks(HttpSecurity http, Environment environment, WebhookProperties webhooks) {
+    SecurityFilterChain twilioCallbacks(HttpSecurity http, Environment environment, TwilioProperties twilio) {
         return withSecurityHeaders(http)
-                .securityMatcher(TwilioCallbacks.matcher(webhooks, SandboxMode.isOn(environment)))
+                .securityMatcher(TwilioCallbacks.matcher(twilio.webhook(), SandboxMode.isOn(environment)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

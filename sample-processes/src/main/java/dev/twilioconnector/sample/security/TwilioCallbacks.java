@@ -1,6 +1,6 @@
 package dev.twilioconnector.sample.security;
 
-import dev.twilioconnector.inbound.boot.WebhookProperties;
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.sample.sandbox.SandboxMode;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -21,8 +21,8 @@ final class TwilioCallbacks {
     private TwilioCallbacks() {
     }
 
-    /** The webhooks' paths as the trigger listener binds them (its defaults declared there once). */
-    static RequestMatcher matcher(WebhookProperties webhooks, boolean sandbox) {
+    /** The webhooks' paths as {@code twilio.webhook.*} binds them (their defaults declared there once). */
+    static RequestMatcher matcher(TwilioProperties.Webhook webhooks, boolean sandbox) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         List<RequestMatcher> callbacks = new ArrayList<>();
         callbacks.add(paths.matcher(absolute(webhooks.path())));

@@ -1,11 +1,13 @@
 package dev.twilioconnector.sample.sandbox;
 
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import org.apache.commons.logging.Log;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -210,8 +212,9 @@ class SandboxModeTest {
     void theSandboxBeansExistOnlyInSandboxMode() {
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class))
-                .withBean(TwilioSettings.class, () -> TwilioSettings.defaults().withCredentials(SandboxMode.ACCOUNT_SID, "t".repeat(32)))
-                .withUserConfiguration(SandboxConfiguration.class, SandboxApi.class);
+                .withBean(TwilioSettings.class,
+                        () -> TwilioSettings.builder().accountSid(SandboxMode.ACCOUNT_SID).authToken("t".repeat(32)).build())
+                .withUserConfiguration(TwilioPropertiesBound.class, SandboxConfiguration.class, SandboxApi.class);
 
         runner.run(context -> {
             assertThat(context).hasNotFailed();
@@ -264,5 +267,10 @@ class SandboxModeTest {
             }
             return method.getReturnType() == void.class ? null : method.getDefaultValue();
         });
+    }
+
+    /** The {@code twilio.*} binding the sandbox phone reads its webhook from, as the auto-configuration provides it. */
+    @EnableConfigurationProperties(TwilioProperties.class)
+    static class TwilioPropertiesBound {
     }
 }

@@ -3,6 +3,7 @@ package dev.twilioconnector.inbound.boot;
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
 import dev.twilioconnector.inbound.reception.EventRegistryStatusPublisher;
@@ -46,14 +47,15 @@ import java.util.stream.Collectors;
 @AutoConfiguration(after = {TwilioConnectorAutoConfiguration.class, ProcessEngineAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SpringProcessEngineConfiguration.class)
-@EnableConfigurationProperties({WebhookProperties.class, TriggerProperties.class})
+@EnableConfigurationProperties(TwilioProperties.class)
 public final class TriggerListenerAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerListenerAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
-    TriggerSet twilioTriggers(TriggerProperties properties, TwilioConnector connector) {
+    TriggerSet twilioTriggers(TwilioProperties twilio, TwilioConnector connector) {
+        TwilioProperties.Triggers properties = twilio.triggers();
         if (properties.location() == null || properties.location().isBlank()) {
             LOG.warn("No trigger file (TWILIO_TRIGGERS / twilio.triggers.location): no trigger is active, "
                     + "incoming SMS get an empty reply and publish nothing");
@@ -67,9 +69,9 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InboundMessageLedger twilioInboundMessageLedger(SpringProcessEngineConfiguration engine, WebhookProperties properties) {
-        return new InboundMessageLedger(engine.getDataSource(), Clock.systemUTC(), properties.takeoverAfter(),
-                properties.duplicateWait(), properties.deduplicationRetention());
+    InboundMessageLedger twilioInboundMessageLedger(SpringProcessEngineConfiguration engine, TwilioProperties twilio) {
+        return new InboundMessageLedger(engine.getDataSource(), Clock.systemUTC(), twilio.webhook().takeoverAfter(),
+                twilio.webhook().duplicateWait(), twilio.webhook().deduplicationRetention());
     }
 
     @Bean
@@ -93,13 +95,14 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WebhookWorkers twilioWebhookWorkers(WebhookProperties properties) {
-        return new WebhookWorkers(properties.answerWithin());
+    WebhookWorkers twilioWebhookWorkers(TwilioProperties twilio) {
+        return new WebhookWorkers(twilio.webhook().answerWithin());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    SignatureCheck twilioSignatureCheck(TwilioSettings settings, WebhookProperties properties) {
+    SignatureCheck twilioSignatureCheck(TwilioSettings settings, TwilioProperties twilio) {
+        TwilioProperties.Webhook properties = twilio.webhook();
         if (!properties.validateSignature()) {
             LOG.warn("twilio.webhook.validate-signature=false: {} accepts unsigned requests from anyone", properties.path());
         } else if (settings.authToken() == null) {
@@ -111,9 +114,9 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, WebhookProperties properties,
+    SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, TwilioProperties twilio,
                                                     ObjectProvider<InboundMetrics> metrics, WebhookWorkers workers) {
-        return new SmsWebhookController(reception, signatures, properties.validateSignature(), properties.publicUrl(),
+        return new SmsWebhookController(reception, signatures, twilio.webhook().validateSignature(), twilio.webhook().publicUrl(),
                 metrics.getIfAvailable(() -> InboundMetrics.NONE), workers);
     }
 
@@ -131,9 +134,9 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmsStatusController twilioSmsStatusController(StatusReception reception, SignatureCheck signatures, WebhookProperties properties,
+    SmsStatusController twilioSmsStatusController(StatusReception reception, SignatureCheck signatures, TwilioProperties twilio,
                                                   ObjectProvider<InboundMetrics> metrics, WebhookWorkers workers) {
-        return new SmsStatusController(reception, signatures, properties.validateSignature(), properties.publicUrl(),
+        return new SmsStatusController(reception, signatures, twilio.webhook().validateSignature(), twilio.webhook().publicUrl(),
                 metrics.getIfAvailable(() -> InboundMetrics.NONE), workers);
     }
 

@@ -1,5 +1,6 @@
 package dev.twilioconnector.inbound.webhook;
 
+import dev.twilioconnector.core.settings.Setting;
 import dev.twilioconnector.inbound.reception.Delivery;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.StatusReception;
@@ -36,7 +37,7 @@ public class SmsStatusController {
     }
 
     /** Every method and media type comes to the guard first: whatever Twilio did not sign is 403, and logged as such. */
-    @RequestMapping(path = "${twilio.webhook.status-path:/twilio/status}")
+    @RequestMapping(path = "${twilio.webhook.status-path:" + Setting.Defaults.STATUS_PATH + "}")
     public ResponseEntity<String> report(HttpServletRequest request) {
         WebhookGuard.Admission admission = guard.admit(request);
         if (admission instanceof WebhookGuard.Admission.Refused refused) {

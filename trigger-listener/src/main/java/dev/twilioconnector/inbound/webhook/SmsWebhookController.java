@@ -1,5 +1,6 @@
 package dev.twilioconnector.inbound.webhook;
 
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.inbound.reception.Delivery;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.SmsReception;
@@ -38,7 +39,7 @@ public class SmsWebhookController {
     }
 
     /** Every method and media type comes to the guard first: whatever Twilio did not sign is 403, and logged as such. */
-    @RequestMapping(path = "${twilio.webhook.path:/twilio/sms}")
+    @RequestMapping(path = "${twilio.webhook.path:" + TwilioProperties.Webhook.DEFAULT_PATH + "}")
     public ResponseEntity<String> receive(HttpServletRequest request) {
         WebhookGuard.Admission admission = guard.admit(request);
         if (admission instanceof WebhookGuard.Admission.Refused refused) {

@@ -1,6 +1,7 @@
 package dev.twilioconnector.inbound.boot;
 
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
+import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.inbound.trigger.InvalidTriggerFile;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
 import dev.twilioconnector.inbound.webhook.SignatureCheck;
@@ -69,7 +70,7 @@ class TriggerListenerAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context.getBean(TriggerSet.class).match("Order Number 17")).get()
                             .satisfies(match -> assertThat(match.groups()).containsEntry("orderNumber", "17"));
-                    assertThat(context.getBean(TriggerProperties.class).matchTimeout()).isEqualTo(Duration.ofMillis(50));
+                    assertThat(context.getBean(TwilioProperties.class).triggers().matchTimeout()).isEqualTo(Duration.ofMillis(50));
                     assertThat(output).contains("1 SMS trigger(s) active from classpath:boot/good-triggers.yml: orderStatus");
                 });
     }
