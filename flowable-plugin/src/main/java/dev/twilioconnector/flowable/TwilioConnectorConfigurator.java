@@ -2,41 +2,34 @@ package dev.twilioconnector.flowable;
 
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
-import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskParseHandler;
-import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskValidator;
-import dev.twilioconnector.flowable.bpmn.TwilioServiceTaskXmlConverter;
+import dev.twilioconnector.flowable.bpmn.TwilioActions;
 import dev.twilioconnector.flowable.delegate.ActionDelegates;
-import dev.twilioconnector.flowable.expression.MessageSidFunction;
 import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import dev.twilioconnector.flowable.outbound.DataSources;
 import dev.twilioconnector.flowable.outbound.SendLedger;
 import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import org.flowable.common.engine.api.Engine;
-import org.flowable.common.engine.api.delegate.FlowableFunctionDelegate;
 import org.flowable.common.engine.api.engine.EngineLifecycleListener;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
-import org.flowable.common.engine.impl.EngineConfigurator;
 import org.flowable.engine.cfg.AbstractProcessEngineConfigurator;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.flowable.engine.parse.BpmnParseHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Plugs the {@code twilioConnector.*} actions into a process engine: keeps the BPMN
- * {@code implementation} attribute, validates it at deployment and binds each task to its delegate.
- * Once the engine is built it creates or updates the plugin's tables and deploys the
- * {@code SMS_RECEIVED} event with its inbound channel.
+ * Plugs the connector into a process engine, in three separate pieces: the {@code twilioConnector.*}
+ * actions ({@link TwilioActions}), and once the engine is built the plugin's tables ({@link PluginSchema},
+ * following the engine's {@code databaseSchemaUpdate} and table prefix) and the {@code SMS_RECEIVED} /
+ * {@code SMS_STATUS} event definitions ({@link SmsEventDefinitions}).
  *
- * <p>Without Spring, add it to {@code configurators} or let the engine find it through
- * {@code ServiceLoader}; it then reads {@link TwilioSettings#fromSystem()} and closes its connector with
- * the engine. With a connector handed in (as the Spring Boot auto-configuration does), the owner of
- * that connector closes it. An explicitly added configurator wins over a discovered one.
+ * <p>Without Spring, add it to the engine's {@code configurators}; built from settings it closes its connector
+ * with the engine. With a connector handed in (as the Spring Boot auto-configuration does), the owner of that
+ * connector closes it. It is not discovered through {@code ServiceLoader}: an engine would then run a second,
+ * differently configured one beside the one the application added.
  */
 public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurator {
 
@@ -47,7 +40,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
     private volatile SendLedger sendLedger;
     private final boolean ownsConnector;
 
-    /** Reads the settings from system properties and environment variables (used by {@code ServiceLoader}). */
+    /** Reads the settings from system properties and environment variables ({@link TwilioSettings#fromSystem()}). */
     public TwilioConnectorConfigurator() {
         this(TwilioSettings.fromSystem());
     }
@@ -66,33 +59,10 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
 
     @Override
     public void beforeInit(AbstractEngineConfiguration engineConfiguration) {
-        // ServiceLoader hands every configurator to every engine (event registry, IDM, …): only process engines run our tasks.
         if (!(engineConfiguration instanceof ProcessEngineConfigurationImpl configuration)) {
             return;
         }
-        if (isShadowedByExplicitConfigurator(configuration)) {
-            LOG.debug("A Twilio connector configurator was added explicitly; the discovered one stays inactive");
-            return;
-        }
-        TwilioServiceTaskXmlConverter.register();
-        List<BpmnParseHandler> handlers = new ArrayList<>();
-        if (configuration.getCustomDefaultBpmnParseHandlers() != null) {
-            handlers.addAll(configuration.getCustomDefaultBpmnParseHandlers());
-        }
-        handlers.add(new TwilioServiceTaskParseHandler(new ActionDelegates(this::connector, this::sendLedger)));
-        configuration.setCustomDefaultBpmnParseHandlers(handlers);
-        if (configuration.getCustomServiceTaskValidator() != null
-                && !(configuration.getCustomServiceTaskValidator() instanceof TwilioServiceTaskValidator)) {
-            LOG.warn("Replacing the custom service task validator {} with the Twilio connector's",
-                    configuration.getCustomServiceTaskValidator().getClass().getName());
-        }
-        configuration.setCustomServiceTaskValidator(new TwilioServiceTaskValidator());
-        List<FlowableFunctionDelegate> functions = new ArrayList<>();
-        if (configuration.getCustomFlowableFunctionDelegates() != null) {
-            functions.addAll(configuration.getCustomFlowableFunctionDelegates());
-        }
-        functions.add(new MessageSidFunction());
-        configuration.setCustomFlowableFunctionDelegates(functions);
+        TwilioActions.install(configuration, new ActionDelegates(this::connector, this::sendLedger));
         configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration, this));
         if (ownsConnector) {
             configuration.addEngineLifecycleListener(new ClosesConnector());
@@ -130,12 +100,6 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         return DEFAULT_CONFIGURATOR_PRIORITY;
     }
 
-    private boolean isShadowedByExplicitConfigurator(ProcessEngineConfigurationImpl configuration) {
-        List<EngineConfigurator> explicit = configuration.getConfigurators();
-        return explicit != null && !explicit.contains(this)
-                && explicit.stream().anyMatch(TwilioConnectorConfigurator.class::isInstance);
-    }
-
     /** Once the engine (and its event registry) is built: the plugin's tables and the SMS_RECEIVED definitions. */
     private static final class InstallsTablesAndEvents implements EngineLifecycleListener {
         private final ProcessEngineConfigurationImpl configuration;
@@ -149,13 +113,16 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         @Override
         public void onEngineBuilt(Engine engine) {
             DataSource ownConnections = DataSources.outsideTransactions(configuration.getDataSource());
-            new PluginSchema(ownConnections).migrate();
-            configurator.sendLedger = new SendLedger(ownConnections, Clock.systemUTC());
+            PluginTables tables = new PluginTables(configuration.getDatabaseTablePrefix());
+            new PluginSchema(ownConnections, tables).onEngineBuilt(configuration.getDatabaseSchemaUpdate());
+            configurator.sendLedger = new SendLedger(ownConnections, tables, Clock.systemUTC());
             SmsEventDefinitions.deploy(configuration);
         }
 
         @Override
         public void onEngineClosed(Engine engine) {
+            new PluginSchema(DataSources.outsideTransactions(configuration.getDataSource()),
+                    new PluginTables(configuration.getDatabaseTablePrefix())).onEngineClosed(configuration.getDatabaseSchemaUpdate());
         }
     }
 

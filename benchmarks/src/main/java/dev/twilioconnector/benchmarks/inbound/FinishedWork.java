@@ -1,6 +1,6 @@
 package dev.twilioconnector.benchmarks.inbound;
 
-import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -38,7 +38,7 @@ public final class FinishedWork {
             while (found.next()) {
                 String name = found.getString("TABLE_NAME");
                 String upper = name.toUpperCase(Locale.ROOT);
-                boolean ledger = upper.equals(PluginSchema.INBOUND_MESSAGE_TABLE);
+                boolean ledger = upper.equals(PluginTables.INBOUND_MESSAGE);
                 hasLedger |= ledger;
                 if (ledger || upper.startsWith(HISTORY_PREFIX)) {
                     tables.add(name);
@@ -48,7 +48,7 @@ public final class FinishedWork {
             throw new IllegalStateException("cannot list the engine's tables", e);
         }
         if (!hasLedger) {
-            throw new IllegalStateException("the inbound message ledger's table " + PluginSchema.INBOUND_MESSAGE_TABLE
+            throw new IllegalStateException("the inbound message ledger's table " + PluginTables.INBOUND_MESSAGE
                     + " is not in the database; found " + tables);
         }
         return new FinishedWork(dataSource, List.copyOf(tables));

@@ -1,6 +1,6 @@
 package dev.twilioconnector.benchmarks.inbound;
 
-import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,8 @@ class FinishedWorkTest {
 
     @Test
     void emptiesTheHistoryAndTheInboundLedgerAndNothingElse() throws SQLException {
-        for (String table : new String[] {"ACT_HI_PROCINST", "ACT_HI_VARINST", PluginSchema.INBOUND_MESSAGE_TABLE, "ACT_RU_EXECUTION",
-                "ACT_RE_PROCDEF", PluginSchema.SEND_LEDGER_TABLE}) {
+        for (String table : new String[] {"ACT_HI_PROCINST", "ACT_HI_VARINST", PluginTables.INBOUND_MESSAGE, "ACT_RU_EXECUTION",
+                "ACT_RE_PROCDEF", PluginTables.SEND_LEDGER}) {
             execute("CREATE TABLE " + table + " (ID_ VARCHAR(64))", "INSERT INTO " + table + " VALUES ('one')",
                     "INSERT INTO " + table + " VALUES ('two')");
         }
@@ -32,13 +32,13 @@ class FinishedWorkTest {
 
         finished.clear();
 
-        assertThat(finished.tables()).containsExactlyInAnyOrder("ACT_HI_PROCINST", "ACT_HI_VARINST", PluginSchema.INBOUND_MESSAGE_TABLE);
+        assertThat(finished.tables()).containsExactlyInAnyOrder("ACT_HI_PROCINST", "ACT_HI_VARINST", PluginTables.INBOUND_MESSAGE);
         assertThat(rows("ACT_HI_PROCINST")).isZero();
         assertThat(rows("ACT_HI_VARINST")).isZero();
-        assertThat(rows(PluginSchema.INBOUND_MESSAGE_TABLE)).isZero();
+        assertThat(rows(PluginTables.INBOUND_MESSAGE)).isZero();
         assertThat(rows("ACT_RU_EXECUTION")).isEqualTo(2);
         assertThat(rows("ACT_RE_PROCDEF")).isEqualTo(2);
-        assertThat(rows(PluginSchema.SEND_LEDGER_TABLE)).isEqualTo(2);
+        assertThat(rows(PluginTables.SEND_LEDGER)).isEqualTo(2);
     }
 
     @Test
@@ -47,7 +47,7 @@ class FinishedWorkTest {
 
         assertThatThrownBy(() -> FinishedWork.in(dataSource))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(PluginSchema.INBOUND_MESSAGE_TABLE);
+                .hasMessageContaining(PluginTables.INBOUND_MESSAGE);
     }
 
     private void execute(String... statements) throws SQLException {

@@ -1,6 +1,6 @@
 package dev.twilioconnector.flowable.inbound;
 
-import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.flowable.schema.AutoCommitSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ public final class InboundMessageLedger implements AutoCloseable {
     static final String ANSWERED = "ANSWERED";
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
-    private static final String TABLE = PluginSchema.INBOUND_MESSAGE_TABLE;
+    private final String table;
     private static final Duration RELEASE_RETRY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(InboundMessageLedger.class);
 
@@ -65,7 +65,14 @@ public final class InboundMessageLedger implements AutoCloseable {
      * @param retention     how long a handled message is remembered
      */
     public InboundMessageLedger(DataSource dataSource, Clock clock, Duration takeoverAfter, Duration waitForAnswer, Duration retention) {
+        this(dataSource, PluginTables.UNPREFIXED, clock, takeoverAfter, waitForAnswer, retention);
+    }
+
+    /** @param tables where the plugin's tables are (the engine's table prefix) */
+    public InboundMessageLedger(DataSource dataSource, PluginTables tables, Clock clock, Duration takeoverAfter,
+                                Duration waitForAnswer, Duration retention) {
         this.sql = new AutoCommitSql(dataSource, "inbound message ledger", 0);
+        this.table = tables.inboundMessage();
         this.clock = clock;
         this.takeoverAfter = takeoverAfter;
         this.waitForAnswer = waitForAnswer;
@@ -128,7 +135,7 @@ public final class InboundMessageLedger implements AutoCloseable {
      * another delivery has taken over meanwhile stays theirs.
      */
     public void answer(Claim.Handle claim, String reply) {
-        int answered = sql.run("UPDATE " + TABLE + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ? AND CLAIMED_AT_ = ?",
+        int answered = sql.run("UPDATE " + table + " SET STATE_ = ?, REPLY_ = ?, ANSWERED_AT_ = ? WHERE MESSAGE_SID_ = ? AND CLAIMED_AT_ = ?",
                 statement -> {
                     statement.setString(1, ANSWERED);
                     statement.setString(2, reply);
@@ -205,7 +212,7 @@ public final class InboundMessageLedger implements AutoCloseable {
     }
 
     private void delete(Claim.Handle claim) {
-        sql.run("DELETE FROM " + TABLE + " WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
+        sql.run("DELETE FROM " + table + " WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
             statement.setString(1, claim.messageSid());
             statement.setString(2, IN_PROGRESS);
             statement.setObject(3, utc(claim.claimedAt()));
@@ -216,7 +223,7 @@ public final class InboundMessageLedger implements AutoCloseable {
     private boolean insert(Claim.Handle claim) {
         OffsetDateTime claimedAt = utc(claim.claimedAt());
         try {
-            sql.run("INSERT INTO " + TABLE + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
+            sql.run("INSERT INTO " + table + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
                 statement.setString(1, claim.messageSid());
                 statement.setString(2, IN_PROGRESS);
                 statement.setObject(3, claimedAt);
@@ -233,7 +240,7 @@ public final class InboundMessageLedger implements AutoCloseable {
     }
 
     private Row read(String messageSid) {
-        return sql.run("SELECT STATE_, REPLY_, CLAIMED_AT_ FROM " + TABLE + " WHERE MESSAGE_SID_ = ?", statement -> {
+        return sql.run("SELECT STATE_, REPLY_, CLAIMED_AT_ FROM " + table + " WHERE MESSAGE_SID_ = ?", statement -> {
             statement.setString(1, messageSid);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getObject(3, OffsetDateTime.class).toInstant()) : null;
@@ -242,7 +249,7 @@ public final class InboundMessageLedger implements AutoCloseable {
     }
 
     private boolean takeOver(Claim.Handle claim, Instant claimedAt) {
-        return sql.run("UPDATE " + TABLE + " SET CLAIMED_AT_ = ? WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
+        return sql.run("UPDATE " + table + " SET CLAIMED_AT_ = ? WHERE MESSAGE_SID_ = ? AND STATE_ = ? AND CLAIMED_AT_ = ?", statement -> {
             statement.setObject(1, utc(claim.claimedAt()));
             statement.setString(2, claim.messageSid());
             statement.setString(3, IN_PROGRESS);
@@ -257,7 +264,7 @@ public final class InboundMessageLedger implements AutoCloseable {
         if (last.plus(PURGE_EVERY).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        int purged = sql.run("DELETE FROM " + TABLE + " WHERE STATE_ = ? AND RECEIVED_AT_ < ?", statement -> {
+        int purged = sql.run("DELETE FROM " + table + " WHERE STATE_ = ? AND RECEIVED_AT_ < ?", statement -> {
             statement.setString(1, ANSWERED);
             statement.setObject(2, utc(now.minus(retention)));
             return statement.executeUpdate();

@@ -5,7 +5,6 @@ import org.flowable.common.engine.impl.AbstractEngineConfiguration;
 import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.eventregistry.api.EventRepositoryService;
 import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
-import org.flowable.eventregistry.model.EventModel;
 import org.flowable.eventregistry.model.InboundChannelModel;
 
 import java.io.IOException;
@@ -56,15 +55,6 @@ public final class SmsEventDefinitions {
             throw new FlowableException("The inbound channel " + key + " is not deployed");
         }
         return inbound;
-    }
-
-    /** The deployed model of {@code SMS_RECEIVED} or {@code SMS_STATUS}, by its key. */
-    public static EventModel eventModel(AbstractEngineConfiguration processEngine, String eventKey) {
-        EventModel model = repository(processEngine).getEventModelByKey(eventKey);
-        if (model == null) {
-            throw new FlowableException("The event definition " + eventKey + " is not deployed");
-        }
-        return model;
     }
 
     /** The event registry the process engine runs with. */

@@ -4,7 +4,7 @@ import dev.twilioconnector.core.sms.Accepted;
 import dev.twilioconnector.core.sms.DeliveryJournal;
 import dev.twilioconnector.core.sms.DeliveryJournal.Prior;
 import dev.twilioconnector.core.sms.Problem;
-import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.flowable.schema.AutoCommitSql;
 
 import javax.sql.DataSource;
@@ -39,7 +39,7 @@ public final class SendLedger {
     public static final String EARLIER_UNCERTAIN = "an earlier attempt of this task got no clear answer for this recipient (%s); "
             + "it was not sent again";
 
-    private static final String TABLE = PluginSchema.SEND_LEDGER_TABLE;
+    private final String table;
     /**
      * The ledger shares the engine's connection pool with the engine itself. Sending threads must not
      * drain it: a pool that runs dry makes the engine wait, and Flowable's own pool even reclaims a
@@ -52,7 +52,16 @@ public final class SendLedger {
 
     /** @param dataSource connections outside any engine transaction; see {@link DataSources#outsideTransactions} */
     public SendLedger(DataSource dataSource, Clock clock) {
+        this(dataSource, PluginTables.UNPREFIXED, clock);
+    }
+
+    /**
+     * @param dataSource connections outside any engine transaction; see {@link DataSources#outsideTransactions}
+     * @param tables     where the plugin's tables are (the engine's table prefix)
+     */
+    public SendLedger(DataSource dataSource, PluginTables tables, Clock clock) {
         this.sql = new AutoCommitSql(dataSource, "send ledger", CONNECTIONS);
+        this.table = tables.sendLedger();
         this.clock = clock;
     }
 
@@ -99,7 +108,7 @@ public final class SendLedger {
 
     private boolean claim(String taskKey, String recipient) {
         try {
-            sql.run("INSERT INTO " + TABLE + " (TASK_KEY_, RECIPIENT_, STATE_, UPDATED_AT_) VALUES (?, ?, ?, ?)", statement -> {
+            sql.run("INSERT INTO " + table + " (TASK_KEY_, RECIPIENT_, STATE_, UPDATED_AT_) VALUES (?, ?, ?, ?)", statement -> {
                 statement.setString(1, taskKey);
                 statement.setString(2, recipient);
                 statement.setString(3, SENDING);
@@ -116,7 +125,7 @@ public final class SendLedger {
     }
 
     private boolean reclaim(String taskKey, String recipient) {
-        return sql.run("UPDATE " + TABLE + " SET STATE_ = ?, UPDATED_AT_ = ? WHERE TASK_KEY_ = ? AND RECIPIENT_ = ? AND STATE_ = ?",
+        return sql.run("UPDATE " + table + " SET STATE_ = ?, UPDATED_AT_ = ? WHERE TASK_KEY_ = ? AND RECIPIENT_ = ? AND STATE_ = ?",
                 statement -> {
                     statement.setString(1, SENDING);
                     statement.setObject(2, now());
@@ -128,7 +137,7 @@ public final class SendLedger {
     }
 
     private void record(String taskKey, String recipient, String state, String sid, String status, Problem problem) {
-        sql.run("UPDATE " + TABLE + " SET STATE_ = ?, MESSAGE_SID_ = ?, STATUS_ = ?, CODE_ = ?, HTTP_STATUS_ = ?, MESSAGE_ = ?, UPDATED_AT_ = ? "
+        sql.run("UPDATE " + table + " SET STATE_ = ?, MESSAGE_SID_ = ?, STATUS_ = ?, CODE_ = ?, HTTP_STATUS_ = ?, MESSAGE_ = ?, UPDATED_AT_ = ? "
                 + "WHERE TASK_KEY_ = ? AND RECIPIENT_ = ?", statement -> {
             statement.setString(1, state);
             statement.setString(2, sid);
@@ -144,7 +153,7 @@ public final class SendLedger {
     }
 
     private Row read(String taskKey, String recipient) {
-        return sql.run("SELECT STATE_, MESSAGE_SID_, STATUS_, CODE_, HTTP_STATUS_, MESSAGE_ FROM " + TABLE
+        return sql.run("SELECT STATE_, MESSAGE_SID_, STATUS_, CODE_, HTTP_STATUS_, MESSAGE_ FROM " + table
                 + " WHERE TASK_KEY_ = ? AND RECIPIENT_ = ?", statement -> {
             statement.setString(1, taskKey);
             statement.setString(2, recipient);

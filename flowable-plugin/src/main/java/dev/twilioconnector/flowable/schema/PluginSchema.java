@@ -13,53 +13,61 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The plugin's own tables, next to Flowable's in the engine database (H2 and PostgreSQL). Each
- * {@link Migration} runs once and is recorded in {@value #LOG_TABLE}; every statement is idempotent,
+ * The plugin's own tables, next to Flowable's in the engine database (H2 and PostgreSQL), named after the
+ * engine's table prefix ({@link PluginTables}). Each {@link Migration} runs once and is recorded in
+ * {@value PluginTables#LOG}; every statement is idempotent,
  * so nodes starting together against one database cannot trip over each other.
  */
 public final class PluginSchema {
 
-    public static final String LOG_TABLE = "TWILIO_SCHEMA_LOG";
-    public static final String INBOUND_MESSAGE_TABLE = "TWILIO_INBOUND_MESSAGE";
-    public static final String SEND_LEDGER_TABLE = "TWILIO_SEND_LEDGER";
-
-    static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "inbound message deduplication", List.of(
-                    "CREATE TABLE IF NOT EXISTS " + INBOUND_MESSAGE_TABLE + " ("
-                            + "MESSAGE_SID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
-                            + "STATE_ VARCHAR(16) NOT NULL, "
-                            + "REPLY_ VARCHAR(4000), "
-                            + "RECEIVED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
-                            + "CLAIMED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
-                            + "ANSWERED_AT_ TIMESTAMP WITH TIME ZONE)",
-                    "CREATE INDEX IF NOT EXISTS TWILIO_IDX_INBOUND_RECEIVED ON " + INBOUND_MESSAGE_TABLE + " (RECEIVED_AT_)")),
-            new Migration(2, "outbound send ledger", List.of(
-                    "CREATE TABLE IF NOT EXISTS " + SEND_LEDGER_TABLE + " ("
-                            + "TASK_KEY_ VARCHAR(255) NOT NULL, "
-                            + "RECIPIENT_ VARCHAR(64) NOT NULL, "
-                            + "STATE_ VARCHAR(16) NOT NULL, "
-                            + "MESSAGE_SID_ VARCHAR(64), "
-                            + "STATUS_ VARCHAR(32), "
-                            + "CODE_ INTEGER, "
-                            + "HTTP_STATUS_ INTEGER, "
-                            + "MESSAGE_ VARCHAR(4000), "
-                            + "UPDATED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
-                            + "PRIMARY KEY (TASK_KEY_, RECIPIENT_))",
-                    "CREATE INDEX IF NOT EXISTS TWILIO_IDX_SEND_UPDATED ON " + SEND_LEDGER_TABLE + " (UPDATED_AT_)")));
+    /** The steps that bring the tables named by {@code tables} to the newest version, oldest first. */
+    static List<Migration> migrations(PluginTables tables) {
+        return List.of(
+                new Migration(1, "inbound message deduplication", List.of(
+                        "CREATE TABLE IF NOT EXISTS " + tables.inboundMessage() + " ("
+                                + "MESSAGE_SID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+                                + "STATE_ VARCHAR(16) NOT NULL, "
+                                + "REPLY_ VARCHAR(4000), "
+                                + "RECEIVED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                                + "CLAIMED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                                + "ANSWERED_AT_ TIMESTAMP WITH TIME ZONE)",
+                        // an index lives in its table's schema: its name takes no prefix
+                        "CREATE INDEX IF NOT EXISTS TWILIO_IDX_INBOUND_RECEIVED ON " + tables.inboundMessage() + " (RECEIVED_AT_)")),
+                new Migration(2, "outbound send ledger", List.of(
+                        "CREATE TABLE IF NOT EXISTS " + tables.sendLedger() + " ("
+                                + "TASK_KEY_ VARCHAR(255) NOT NULL, "
+                                + "RECIPIENT_ VARCHAR(64) NOT NULL, "
+                                + "STATE_ VARCHAR(16) NOT NULL, "
+                                + "MESSAGE_SID_ VARCHAR(64), "
+                                + "STATUS_ VARCHAR(32), "
+                                + "CODE_ INTEGER, "
+                                + "HTTP_STATUS_ INTEGER, "
+                                + "MESSAGE_ VARCHAR(4000), "
+                                + "UPDATED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                                + "PRIMARY KEY (TASK_KEY_, RECIPIENT_))",
+                        "CREATE INDEX IF NOT EXISTS TWILIO_IDX_SEND_UPDATED ON " + tables.sendLedger() + " (UPDATED_AT_)")));
+    }
 
     /** The version {@link #migrate()} brings the tables to. */
-    public static final int LATEST_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    public static final int LATEST_VERSION = migrations(PluginTables.UNPREFIXED).size();
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginSchema.class);
     private static final int CONCURRENT_ATTEMPTS = 5;
 
     private final DataSource dataSource;
+    private final PluginTables tables;
 
     public PluginSchema(DataSource dataSource) {
+        this(dataSource, PluginTables.UNPREFIXED);
+    }
+
+    public PluginSchema(DataSource dataSource, PluginTables tables) {
         this.dataSource = dataSource;
+        this.tables = tables;
     }
 
     /** Brings the plugin's tables to the newest version. */
@@ -67,16 +75,78 @@ public final class PluginSchema {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + LOG_TABLE
+                statement.execute("CREATE TABLE IF NOT EXISTS " + tables.log()
                         + " (VERSION_ INTEGER NOT NULL PRIMARY KEY, DESCRIPTION_ VARCHAR(255) NOT NULL, APPLIED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL)");
             }
-            for (Migration migration : MIGRATIONS) {
+            for (Migration migration : migrations(tables)) {
                 if (!applied(connection).contains(migration.version())) {
                     applyRacingOtherNodes(connection, migration);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The Twilio connector cannot create or update its tables: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Does to the plugin's tables what the engine's {@code databaseSchemaUpdate} does to Flowable's at start-up:
+     * {@code true} and {@code create} create or update them, {@code drop-create} drops them first,
+     * {@code create-drop} creates them (and {@link #onEngineClosed} drops them), {@code false} only checks them.
+     */
+    public void onEngineBuilt(String databaseSchemaUpdate) {
+        switch (mode(databaseSchemaUpdate)) {
+            case "false" -> check();
+            case "drop-create" -> {
+                drop();
+                migrate();
+            }
+            default -> migrate();
+        }
+    }
+
+    /** Drops the tables when the engine's {@code databaseSchemaUpdate} is {@code create-drop}, as the engine does with its own. */
+    public void onEngineClosed(String databaseSchemaUpdate) {
+        if ("create-drop".equals(mode(databaseSchemaUpdate))) {
+            drop();
+        }
+    }
+
+    /** Fails, naming what is missing, unless every table is there at the newest version. */
+    public void check() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            for (String table : List.of(tables.log(), tables.inboundMessage(), tables.sendLedger())) {
+                if (!exists(connection, table)) {
+                    throw new IllegalStateException("The Twilio connector's table " + table + " is missing and databaseSchemaUpdate "
+                            + "is false, so it is not created: create it (run once with databaseSchemaUpdate=true, or the "
+                            + "statements in " + PluginSchema.class.getName() + ")");
+                }
+            }
+            int version = applied(connection).stream().mapToInt(Integer::intValue).max().orElse(0);
+            if (version < LATEST_VERSION) {
+                throw new IllegalStateException("The Twilio connector's tables are at version " + version + " of " + LATEST_VERSION
+                        + " (" + tables.log() + ") and databaseSchemaUpdate is false, so they are not updated: "
+                        + "run once with databaseSchemaUpdate=true");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The Twilio connector cannot check its tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the plugin's tables and what they hold. */
+    public void drop() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            for (String table : List.of(tables.sendLedger(), tables.inboundMessage(), tables.log())) {
+                if (exists(connection, table)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("DROP TABLE " + table);
+                    }
+                }
+            }
+            LOG.info("Twilio connector tables dropped");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The Twilio connector cannot drop its tables: " + e.getMessage(), e);
         }
     }
 
@@ -89,10 +159,10 @@ public final class PluginSchema {
         }
     }
 
-    private static Set<Integer> applied(Connection connection) throws SQLException {
+    private Set<Integer> applied(Connection connection) throws SQLException {
         Set<Integer> versions = new HashSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT VERSION_ FROM " + LOG_TABLE)) {
+             ResultSet rows = statement.executeQuery("SELECT VERSION_ FROM " + tables.log())) {
             while (rows.next()) {
                 versions.add(rows.getInt(1));
             }
@@ -105,7 +175,7 @@ public final class PluginSchema {
      * same moment can see one of them fail although the object then exists. Such a failure is retried
      * (the statements are idempotent) unless another node has recorded the migration meanwhile.
      */
-    private static void applyRacingOtherNodes(Connection connection, Migration migration) throws SQLException {
+    private void applyRacingOtherNodes(Connection connection, Migration migration) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 apply(connection, migration);
@@ -123,6 +193,20 @@ public final class PluginSchema {
         }
     }
 
+    /** Asked with a statement rather than the driver's metadata, so that a prefix naming a schema resolves as in every other statement. */
+    private static boolean exists(Connection connection, String table) {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String mode(String databaseSchemaUpdate) {
+        return databaseSchemaUpdate == null ? "true" : databaseSchemaUpdate.trim().toLowerCase(Locale.ROOT);
+    }
+
     private static void pause(int attempt) {
         try {
             Thread.sleep(50L * attempt);
@@ -132,14 +216,14 @@ public final class PluginSchema {
         }
     }
 
-    private static void apply(Connection connection, Migration migration) throws SQLException {
+    private void apply(Connection connection, Migration migration) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : migration.statements()) {
                 statement.execute(sql);
             }
         }
         try (PreparedStatement record = connection.prepareStatement(
-                "INSERT INTO " + LOG_TABLE + " (VERSION_, DESCRIPTION_, APPLIED_AT_) VALUES (?, ?, ?)")) {
+                "INSERT INTO " + tables.log() + " (VERSION_, DESCRIPTION_, APPLIED_AT_) VALUES (?, ?, ?)")) {
             record.setInt(1, migration.version());
             record.setString(2, migration.description());
             record.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));

@@ -84,7 +84,9 @@ class SpringBootSendSmsTest {
     }
 
     @Test
-    void installsTheActionsOnceDespiteServiceLoaderDiscovery() {
+    void runsTheConfiguratorOnceAndInstallsTheActionsOnce() {
+        assertThat(engineConfiguration.getAllConfigurators())
+                .filteredOn(dev.twilioconnector.flowable.TwilioConnectorConfigurator.class::isInstance).hasSize(1);
         assertThat(engineConfiguration.getCustomDefaultBpmnParseHandlers())
                 .filteredOn(dev.twilioconnector.flowable.bpmn.TwilioServiceTaskParseHandler.class::isInstance).hasSize(1);
         assertThat(engineConfiguration.getCustomServiceTaskValidator())

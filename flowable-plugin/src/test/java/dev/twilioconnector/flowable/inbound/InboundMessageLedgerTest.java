@@ -2,6 +2,7 @@ package dev.twilioconnector.flowable.inbound;
 
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger.Claim;
 import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,10 +240,10 @@ class InboundMessageLedgerTest {
     void aReleaseTheDatabaseRefusesIsRetriedUntilItIsDone() throws SQLException {
         InboundMessageLedger ledger = ledger(clock, SHORT_WAIT);
         Claim.Handle first = handling(ledger.claim("SM001"));
-        execute("ALTER TABLE " + PluginSchema.INBOUND_MESSAGE_TABLE + " RENAME TO OUT_OF_REACH");
+        execute("ALTER TABLE " + PluginTables.INBOUND_MESSAGE + " RENAME TO OUT_OF_REACH");
 
         ledger.release(first);
-        execute("ALTER TABLE OUT_OF_REACH RENAME TO " + PluginSchema.INBOUND_MESSAGE_TABLE);
+        execute("ALTER TABLE OUT_OF_REACH RENAME TO " + PluginTables.INBOUND_MESSAGE);
 
         assertThat(state("SM001")).as("not released yet").isEqualTo(InboundMessageLedger.IN_PROGRESS);
         await().atMost(Duration.ofSeconds(5)).until(() -> state("SM001") == null);
@@ -339,7 +340,7 @@ class InboundMessageLedgerTest {
     private String state(String sid) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT STATE_ FROM " + PluginSchema.INBOUND_MESSAGE_TABLE + " WHERE MESSAGE_SID_ = ?")) {
+                     "SELECT STATE_ FROM " + PluginTables.INBOUND_MESSAGE + " WHERE MESSAGE_SID_ = ?")) {
             statement.setString(1, sid);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getString(1) : null;

@@ -3,7 +3,7 @@ package dev.twilioconnector.flowable.outbound;
 import dev.twilioconnector.flowable.FakeTwilio;
 import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.HistoryService;
-import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
@@ -125,7 +125,7 @@ class SendLedgerTest {
     private static List<String> ledgerKeys(ProcessEngineConfiguration configuration, String recipient) throws SQLException {
         try (Connection connection = configuration.getDataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT TASK_KEY_ FROM " + PluginSchema.SEND_LEDGER_TABLE + " WHERE RECIPIENT_ = ?")) {
+                     "SELECT TASK_KEY_ FROM " + PluginTables.SEND_LEDGER + " WHERE RECIPIENT_ = ?")) {
             query.setString(1, recipient);
             List<String> keys = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

@@ -39,12 +39,12 @@ class PluginSchemaTest {
     void migrateCreatesTheLogAndTheInboundMessageTable() throws SQLException {
         DataSource database = newDatabase();
         PluginSchema schema = new PluginSchema(database);
-        assertThat(tables(database)).doesNotContain(PluginSchema.LOG_TABLE, PluginSchema.INBOUND_MESSAGE_TABLE);
+        assertThat(tables(database)).doesNotContain(PluginTables.LOG, PluginTables.INBOUND_MESSAGE);
 
         schema.migrate();
 
-        assertThat(tables(database)).contains(PluginSchema.LOG_TABLE, PluginSchema.INBOUND_MESSAGE_TABLE);
-        assertThat(columns(database, PluginSchema.INBOUND_MESSAGE_TABLE)).containsExactlyInAnyOrder(
+        assertThat(tables(database)).contains(PluginTables.LOG, PluginTables.INBOUND_MESSAGE);
+        assertThat(columns(database, PluginTables.INBOUND_MESSAGE)).containsExactlyInAnyOrder(
                 "MESSAGE_SID_", "STATE_", "REPLY_", "RECEIVED_AT_", "CLAIMED_AT_", "ANSWERED_AT_");
         assertThat(schema.version()).isEqualTo(newestVersion()).isPositive();
         assertThat(logRows(database)).isEqualTo(oneRowPerVersion());
@@ -65,7 +65,7 @@ class PluginSchemaTest {
         PluginSchema schema = new PluginSchema(database);
         schema.migrate();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("INSERT INTO " + PluginSchema.INBOUND_MESSAGE_TABLE
+            statement.executeUpdate("INSERT INTO " + PluginTables.INBOUND_MESSAGE
                     + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES ('SM1', 'IN_PROGRESS', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
         }
 
@@ -74,7 +74,7 @@ class PluginSchemaTest {
 
         assertThat(schema.version()).isEqualTo(newestVersion());
         assertThat(logRows(database)).isEqualTo(oneRowPerVersion());
-        assertThat(count(database, "SELECT COUNT(*) FROM " + PluginSchema.INBOUND_MESSAGE_TABLE))
+        assertThat(count(database, "SELECT COUNT(*) FROM " + PluginTables.INBOUND_MESSAGE))
                 .as("rows written between migrations survive").isEqualTo(1);
     }
 
@@ -105,7 +105,7 @@ class PluginSchemaTest {
 
                 assertThat(new PluginSchema(database).version()).as("round %d", round).isEqualTo(newestVersion());
                 assertThat(logRows(database)).as("round %d", round).isEqualTo(oneRowPerVersion());
-                assertThat(tables(database)).as("round %d", round).contains(PluginSchema.INBOUND_MESSAGE_TABLE);
+                assertThat(tables(database)).as("round %d", round).contains(PluginTables.INBOUND_MESSAGE);
             }
         } finally {
             nodes.shutdownNow();
@@ -120,12 +120,12 @@ class PluginSchemaTest {
     }
 
     private static int newestVersion() {
-        return PluginSchema.MIGRATIONS.stream().mapToInt(PluginSchema.Migration::version).max().orElseThrow();
+        return PluginSchema.migrations(PluginTables.UNPREFIXED).stream().mapToInt(PluginSchema.Migration::version).max().orElseThrow();
     }
 
     private static Map<Integer, Integer> oneRowPerVersion() {
         Map<Integer, Integer> expected = new TreeMap<>();
-        PluginSchema.MIGRATIONS.forEach(migration -> expected.put(migration.version(), 1));
+        PluginSchema.migrations(PluginTables.UNPREFIXED).forEach(migration -> expected.put(migration.version(), 1));
         return expected;
     }
 
@@ -134,7 +134,7 @@ class PluginSchemaTest {
         Map<Integer, Integer> rows = new TreeMap<>();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(
-                     "SELECT VERSION_, COUNT(*) FROM " + PluginSchema.LOG_TABLE + " GROUP BY VERSION_")) {
+                     "SELECT VERSION_, COUNT(*) FROM " + PluginTables.LOG + " GROUP BY VERSION_")) {
             while (result.next()) {
                 rows.put(result.getInt(1), result.getInt(2));
             }

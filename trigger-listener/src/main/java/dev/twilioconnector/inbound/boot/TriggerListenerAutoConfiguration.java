@@ -4,7 +4,11 @@ import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
 import dev.twilioconnector.flowable.boot.TwilioProperties;
+import dev.twilioconnector.flowable.inbound.EventHandOver;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
+import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
+import dev.twilioconnector.flowable.inbound.SmsStatusEvent;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
 import dev.twilioconnector.inbound.reception.EventRegistryStatusPublisher;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
@@ -21,6 +25,9 @@ import dev.twilioconnector.inbound.webhook.SignatureCheck;
 import dev.twilioconnector.inbound.webhook.SmsStatusController;
 import dev.twilioconnector.inbound.webhook.SmsWebhookController;
 import dev.twilioconnector.inbound.webhook.WebhookWorkers;
+import org.flowable.engine.ManagementService;
+import org.flowable.eventregistry.api.EventRegistry;
+import org.flowable.eventregistry.api.EventRepositoryService;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.ProcessEngineAutoConfiguration;
 import org.slf4j.Logger;
@@ -70,14 +77,14 @@ public final class TriggerListenerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     InboundMessageLedger twilioInboundMessageLedger(SpringProcessEngineConfiguration engine, TwilioProperties twilio) {
-        return new InboundMessageLedger(engine.getDataSource(), Clock.systemUTC(), twilio.webhook().takeoverAfter(),
-                twilio.webhook().duplicateWait(), twilio.webhook().deduplicationRetention());
+        return new InboundMessageLedger(engine.getDataSource(), new PluginTables(engine.getDatabaseTablePrefix()), Clock.systemUTC(),
+                twilio.webhook().takeoverAfter(), twilio.webhook().duplicateWait(), twilio.webhook().deduplicationRetention());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    SmsEventPublisher twilioSmsEventPublisher(SpringProcessEngineConfiguration engine) {
-        return new EventRegistryPublisher(engine);
+    SmsEventPublisher twilioSmsEventPublisher(EventRegistry registry, EventRepositoryService definitions, ManagementService engine) {
+        return new EventRegistryPublisher(new EventHandOver(registry, definitions, engine, SmsReceivedEvent.EVENT_KEY));
     }
 
     @Bean
@@ -122,8 +129,9 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    StatusEventPublisher twilioStatusEventPublisher(SpringProcessEngineConfiguration engine) {
-        return new EventRegistryStatusPublisher(engine);
+    StatusEventPublisher twilioStatusEventPublisher(EventRegistry registry, EventRepositoryService definitions,
+                                                    ManagementService engine) {
+        return new EventRegistryStatusPublisher(new EventHandOver(registry, definitions, engine, SmsStatusEvent.EVENT_KEY));
     }
 
     @Bean

@@ -1,40 +1,43 @@
 package dev.twilioconnector.inbound.reception;
 
+import dev.twilioconnector.flowable.inbound.EventHandOver;
 import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.webhook.InboundSms;
-import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Publishes {@code SMS_RECEIVED} to Flowable's event registry (see {@link RegistryEvent}): the engine then starts
+ * Publishes {@code SMS_RECEIVED} to Flowable's event registry (see {@link EventHandOver}): the engine then starts
  * the processes whose start event listens for {@code SMS_RECEIVED} and wakes the instances waiting
  * for one, by its correlation parameters, in the calling thread.
  */
 public final class EventRegistryPublisher implements SmsEventPublisher {
 
-    private final RegistryEvent registry;
-    private final ObjectMapper json;
+    private final EventHandOver registry;
 
-    public EventRegistryPublisher(ProcessEngineConfigurationImpl engine) {
-        this.registry = new RegistryEvent(engine, SmsReceivedEvent.EVENT_KEY);
-        this.json = engine.getObjectMapper();
+    public EventRegistryPublisher(EventHandOver registry) {
+        this.registry = registry;
     }
 
     @Override
     public void publish(TriggerMatch match, InboundSms sms) {
-        ObjectNode event = json.createObjectNode();
+        ObjectNode groups = JsonNodeFactory.instance.objectNode();
+        match.groups().forEach(groups::put);
+        ArrayNode media = JsonNodeFactory.instance.arrayNode();
+        sms.mediaUrls().forEach(media::add);
+        Map<String, Object> event = new HashMap<>();
         event.put(SmsReceivedEvent.TRIGGER, match.trigger().name());
         event.put(SmsReceivedEvent.FROM, sms.from());
         event.put(SmsReceivedEvent.TO, sms.to());
         event.put(SmsReceivedEvent.ORIGINAL_MESSAGE, sms.body());
-        ObjectNode groups = event.putObject(SmsReceivedEvent.MATCH_GROUPS);
-        match.groups().forEach(groups::put);
+        event.put(SmsReceivedEvent.MATCH_GROUPS, groups);
         event.put(SmsReceivedEvent.MESSAGE_SID, sms.messageSid());
-        ArrayNode media = event.putArray(SmsReceivedEvent.MEDIA_URLS);
-        sms.mediaUrls().forEach(media::add);
+        event.put(SmsReceivedEvent.MEDIA_URLS, media);
         registry.send(event);
     }
 }

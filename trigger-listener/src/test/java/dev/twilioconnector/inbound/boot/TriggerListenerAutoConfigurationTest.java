@@ -8,6 +8,9 @@ import dev.twilioconnector.inbound.webhook.SignatureCheck;
 import dev.twilioconnector.inbound.reception.StatusReception;
 import dev.twilioconnector.inbound.webhook.SmsStatusController;
 import dev.twilioconnector.inbound.webhook.SmsWebhookController;
+import org.flowable.engine.ManagementService;
+import org.flowable.eventregistry.api.EventRegistry;
+import org.flowable.eventregistry.api.EventRepositoryService;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 
@@ -113,6 +117,28 @@ class TriggerListenerAutoConfigurationTest {
         @Bean
         SpringProcessEngineConfiguration springProcessEngineConfiguration() {
             return new SpringProcessEngineConfiguration();
+        }
+
+        @Bean
+        EventRegistry eventRegistry() {
+            return unused(EventRegistry.class);
+        }
+
+        @Bean
+        EventRepositoryService eventRepositoryService() {
+            return unused(EventRepositoryService.class);
+        }
+
+        @Bean
+        ManagementService managementService() {
+            return unused(ManagementService.class);
+        }
+
+        /** An engine service the wiring needs but no test here calls: no message is handed over. */
+        private static <T> T unused(Class<T> service) {
+            return service.cast(Proxy.newProxyInstance(service.getClassLoader(), new Class<?>[] {service}, (proxy, method, arguments) -> {
+                throw new UnsupportedOperationException(service.getSimpleName() + "." + method.getName() + " is not part of this test");
+            }));
         }
     }
 

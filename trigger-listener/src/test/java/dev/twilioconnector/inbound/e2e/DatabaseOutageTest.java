@@ -1,7 +1,7 @@
 package dev.twilioconnector.inbound.e2e;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flowable.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -169,7 +169,7 @@ class DatabaseOutageTest {
     private Set<String> answeredSids() throws Exception {
         Set<String> sids = new HashSet<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT MESSAGE_SID_ FROM " + PluginSchema.INBOUND_MESSAGE_TABLE
+             ResultSet rows = statement.executeQuery("SELECT MESSAGE_SID_ FROM " + PluginTables.INBOUND_MESSAGE
                      + " WHERE STATE_ = 'ANSWERED'")) {
             while (rows.next()) {
                 sids.add(rows.getString(1));

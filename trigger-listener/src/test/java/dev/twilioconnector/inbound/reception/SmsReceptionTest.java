@@ -3,6 +3,7 @@ package dev.twilioconnector.inbound.reception;
 import dev.twilioconnector.core.template.SmsTemplates;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.flowable.schema.PluginSchema;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.inbound.trigger.TriggerFile;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
@@ -207,7 +208,7 @@ class SmsReceptionTest {
         reception.receive(sms);
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT STATE_, REPLY_ FROM " + PluginSchema.INBOUND_MESSAGE_TABLE
+             ResultSet row = statement.executeQuery("SELECT STATE_, REPLY_ FROM " + PluginTables.INBOUND_MESSAGE
                      + " WHERE MESSAGE_SID_ = '" + sms.messageSid() + "'")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).isEqualTo("ANSWERED");
@@ -272,14 +273,14 @@ class SmsReceptionTest {
     void whenTheDatabaseCannotBeAskedTheSenderGetsTheEchoErrorAndTheNextDeliveryCountsAsNew() throws Exception {
         InboundSms sms = sms("Order Number 4711");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE " + PluginSchema.INBOUND_MESSAGE_TABLE + " RENAME TO OUT_OF_REACH");
+            statement.execute("ALTER TABLE " + PluginTables.INBOUND_MESSAGE + " RENAME TO OUT_OF_REACH");
         }
 
         assertThat(reception.receive(sms)).isEqualTo("There was a problem publishing that event.");
         assertThat(publisher.events).isEmpty();
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE OUT_OF_REACH RENAME TO " + PluginSchema.INBOUND_MESSAGE_TABLE);
+            statement.execute("ALTER TABLE OUT_OF_REACH RENAME TO " + PluginTables.INBOUND_MESSAGE);
         }
         assertThat(reception.receive(sms)).isEqualTo("Your reference number is 4711");
         assertThat(publisher.events).hasSize(1);
@@ -319,7 +320,7 @@ class SmsReceptionTest {
 
     private int ledgerRows(InboundSms sms) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + PluginSchema.INBOUND_MESSAGE_TABLE
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + PluginTables.INBOUND_MESSAGE
                      + " WHERE MESSAGE_SID_ = '" + sms.messageSid() + "'")) {
             rows.next();
             return rows.getInt(1);

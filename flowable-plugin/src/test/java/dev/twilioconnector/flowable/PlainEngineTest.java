@@ -1,6 +1,7 @@
 package dev.twilioconnector.flowable;
 
 import dev.twilioconnector.core.settings.Setting;
+import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -15,10 +16,10 @@ import static dev.twilioconnector.flowable.ProcessOutputs.ofEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plain engine that names no configurator finds the plugin through {@code ServiceLoader} and reads
- * its settings from system properties (or the environment).
+ * A plain engine (no Spring) with the configurator added as the README shows: it reads its settings from
+ * system properties (or the environment), runs once, and nothing is discovered behind the application's back.
  */
-class ServiceLoaderDiscoveryTest {
+class PlainEngineTest {
 
     private final FakeTwilio twilio = FakeTwilio.shared();
     private ProcessEngine engine;
@@ -43,11 +44,13 @@ class ServiceLoaderDiscoveryTest {
     }
 
     @Test
-    void discoversTheConfiguratorAndSendsWithTheSystemSettings() {
+    void sendsWithTheSystemSettingsThroughTheOneConfiguratorAdded() {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:twilio-discovered;DB_CLOSE_DELAY=-1");
+        configuration.setJdbcUrl("jdbc:h2:mem:twilio-plain;DB_CLOSE_DELAY=-1");
         configuration.setAsyncExecutorActivate(false);
+        configuration.addConfigurator(new TwilioConnectorConfigurator(TwilioSettings.fromSystem()));
         engine = configuration.buildProcessEngine();
+        assertThat(configuration.getAllConfigurators()).filteredOn(TwilioConnectorConfigurator.class::isInstance).hasSize(1);
         engine.getRepositoryService().createDeployment()
                 .addClasspathResource("dev/twilioconnector/flowable/sendSmsFromVariables.bpmn20.xml").deploy();
 
@@ -57,5 +60,16 @@ class ServiceLoaderDiscoveryTest {
         assertThat(ofEnded(engine.getHistoryService(), pid)).containsEntry("twilioError", null);
         assertThat(twilio.sent()).containsExactly(new SentMessage("+15551230001", "+15005550006", null, "Found you",
                 basicAuth(FakeTwilio.ACCOUNT, FakeTwilio.TOKEN)));
+    }
+
+    @Test
+    void aPlainEngineWithoutTheConfiguratorHasNoTwilioActions() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:twilio-none;DB_CLOSE_DELAY=-1");
+        configuration.setAsyncExecutorActivate(false);
+        engine = configuration.buildProcessEngine();
+
+        assertThat(configuration.getAllConfigurators()).noneMatch(TwilioConnectorConfigurator.class::isInstance);
+        assertThat(configuration.getCustomServiceTaskValidator()).isNull();
     }
 }
