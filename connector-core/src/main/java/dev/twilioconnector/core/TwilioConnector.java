@@ -2,24 +2,42 @@ package dev.twilioconnector.core;
 
 import dev.twilioconnector.core.http.TwilioClients;
 import dev.twilioconnector.core.http.TwilioTransport;
+import dev.twilioconnector.core.settings.Credentials;
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.core.sms.DeliveryJournal;
+import dev.twilioconnector.core.sms.FetchMessage;
+import dev.twilioconnector.core.sms.ListMessages;
 import dev.twilioconnector.core.sms.MessageLookup;
+import dev.twilioconnector.core.sms.MessageRecord;
+import dev.twilioconnector.core.sms.SendOutcome;
+import dev.twilioconnector.core.sms.SendSms;
 import dev.twilioconnector.core.sms.SmsSender;
-import dev.twilioconnector.core.verify.Verifications;
 import dev.twilioconnector.core.template.SmsTemplates;
+import dev.twilioconnector.core.verify.CheckVerification;
+import dev.twilioconnector.core.verify.CodeCheck;
+import dev.twilioconnector.core.verify.StartVerification;
+import dev.twilioconnector.core.verify.Verification;
+import dev.twilioconnector.core.verify.Verifications;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Everything the connector needs to talk to Twilio, built once from {@link TwilioSettings}: the HTTP
  * transport and its pool, a client per credential set, the template cache and the threads that send
  * concurrently. Close it to release them.
+ *
+ * <p>As the {@link TwilioClient} it is the one door to Twilio: every request passes the credential check
+ * and its own {@link TwilioRequest#problem check} here, before the action that makes the requests.
  */
-public final class TwilioConnector implements AutoCloseable {
+public final class TwilioConnector implements TwilioClient, AutoCloseable {
 
     private final TwilioSettings settings;
     private final TwilioClients clients;
@@ -51,26 +69,48 @@ public final class TwilioConnector implements AutoCloseable {
         return settings;
     }
 
-    public SmsSender sms() {
-        return sms;
-    }
-
     /**
-     * The template compiler and cache SEND_SMS uses, with the configured render timeout
+     * The template compiler and cache sending uses, with the configured render timeout
      * ({@code twilio.templates.render-timeout}); for any other template the application renders.
      */
     public SmsTemplates templates() {
         return templates;
     }
 
-    /** One-time passcodes through Twilio Verify. */
-    public Verifications verifications() {
-        return verifications;
+    /** The request with the configured sender and status callback where it names none: see {@link SendSms#withDefaults}. */
+    @Override
+    public SendOutcome send(SendSms request, DeliveryJournal journal) {
+        SendSms completed = request.withDefaults(settings.defaultFrom(), settings.messagingServiceSid(), settings.statusCallbackUrl());
+        return checked(completed, SendOutcome::refused, credentials -> sms.send(completed, credentials, journal));
     }
 
-    /** Reading messages back: one by SID, or a filtered list. */
-    public MessageLookup messages() {
-        return messages;
+    @Override
+    public Answer<MessageRecord> fetch(FetchMessage request) {
+        return checked(request, Answer::failed, credentials -> messages.fetch(request, credentials));
+    }
+
+    @Override
+    public Answer<List<MessageRecord>> list(ListMessages request) {
+        return checked(request, Answer::failed, credentials -> messages.list(request, credentials));
+    }
+
+    @Override
+    public Answer<Verification> start(StartVerification request) {
+        return checked(request, Answer::failed, credentials -> verifications.start(request, credentials));
+    }
+
+    @Override
+    public Answer<CodeCheck> check(CheckVerification request) {
+        return checked(request, Answer::failed, credentials -> verifications.check(request, credentials));
+    }
+
+    /** Runs {@code action} only with credentials and for a request without problems; else {@code refused}. */
+    private <T> T checked(TwilioRequest request, Function<TwilioProblem, T> refused, Function<Credentials, T> action) {
+        Optional<Credentials> credentials = settings.credentials();
+        if (credentials.isEmpty()) {
+            return refused.apply(Refusal.CREDENTIALS.problem(settings.credentialsProblem().orElseThrow()));
+        }
+        return request.problem(Instant.now()).map(refused).orElseGet(() -> action.apply(credentials.get()));
     }
 
     /** How many Twilio requests were repeated (after 429 or a refused connection) since start. */

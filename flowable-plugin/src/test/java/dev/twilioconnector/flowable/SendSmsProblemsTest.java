@@ -1,7 +1,6 @@
 package dev.twilioconnector.flowable;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.twilioconnector.core.sms.SmsSender;
 import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
@@ -120,7 +119,7 @@ class SendSmsProblemsTest {
         JsonNode error = json(variables.get("twilioError"));
         assertThat(error.get(0).get("to").asString()).isEqualTo("+15551230001");
         assertThat(error.get(0).get("code").asInt()).isEqualTo(21617);
-        assertThat(error.get(0).get("message").asString()).isEqualTo(SmsSender.BODY_TOO_LONG).contains("longer than 1600");
+        assertThat(error.get(0).get("message").asString()).isEqualTo(DocumentedTexts.BODY_TOO_LONG).contains("longer than 1600");
         assertThat(twilio.sent()).isEmpty();
     }
 

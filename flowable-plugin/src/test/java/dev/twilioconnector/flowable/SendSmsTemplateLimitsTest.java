@@ -1,8 +1,5 @@
 package dev.twilioconnector.flowable;
 
-import dev.twilioconnector.core.sms.SmsSender;
-import dev.twilioconnector.core.template.SmsTemplate;
-import dev.twilioconnector.core.template.TemplateTimedOut;
 import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
@@ -65,7 +62,7 @@ class SendSmsTemplateLimitsTest {
         assertThat(error.get(0).get("to").asString()).isEqualTo("+15551230001");
         assertThat(error.get(0).get("code").asInt()).isEqualTo(21617);
         assertThat(error.get(0).get("status").isNull()).isTrue();
-        assertThat(error.get(0).get("message").asString()).isEqualTo(SmsSender.BODY_TOO_LONG);
+        assertThat(error.get(0).get("message").asString()).isEqualTo(DocumentedTexts.BODY_TOO_LONG);
         assertThat(json(variables.get("twilioResult"))).isEmpty();
         assertThat(twilio.sent()).isEmpty();
     }
@@ -95,7 +92,7 @@ class SendSmsTemplateLimitsTest {
         assertThat(error.get(0).get("to").isNull()).as("a problem of the whole send").isTrue();
         assertThat(error.get(0).get("code").isNull()).isTrue();
         assertThat(error.get(0).get("message").asString())
-                .isEqualTo(TemplateTimedOut.MESSAGE.formatted(FakeTwilio.RENDER_TIMEOUT.toMillis()))
+                .isEqualTo(DocumentedTexts.timedOut(FakeTwilio.RENDER_TIMEOUT.toMillis()))
                 .contains("took longer than 500 ms");
         assertThat(json(variables.get("twilioResult"))).isEmpty();
         assertThat(twilio.sent()).isEmpty();
@@ -112,7 +109,7 @@ class SendSmsTemplateLimitsTest {
         JsonNode error = json(variables.get("twilioError"));
         assertThat(error).hasSize(1);
         assertThat(error.get(0).get("to").isNull()).isTrue();
-        assertThat(error.get(0).get("message").asString()).isEqualTo(SmsTemplate.TOO_DEEP);
+        assertThat(error.get(0).get("message").asString()).isEqualTo(DocumentedTexts.TOO_DEEP);
         assertThat(twilio.sent()).isEmpty();
     }
 

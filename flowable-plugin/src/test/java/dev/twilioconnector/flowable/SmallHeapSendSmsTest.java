@@ -1,8 +1,6 @@
 package dev.twilioconnector.flowable;
 
 import dev.twilioconnector.core.settings.TwilioSettings;
-import dev.twilioconnector.core.sms.SmsSender;
-import dev.twilioconnector.core.template.SmsTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +79,7 @@ class SmallHeapSendSmsTest {
         assertThat(error).hasSize(1);
         assertThat(error.get(0).get("to").asString()).isEqualTo("+15551230001");
         assertThat(error.get(0).get("code").asInt()).isEqualTo(21617);
-        assertThat(error.get(0).get("message").asString()).isEqualTo(SmsSender.BODY_TOO_LONG);
+        assertThat(error.get(0).get("message").asString()).isEqualTo(DocumentedTexts.BODY_TOO_LONG);
         assertThat(run.get("millis").asLong()).isLessThan(TIMEOUT.plus(MARGIN).toMillis());
     }
 
@@ -92,7 +90,7 @@ class SmallHeapSendSmsTest {
         JsonNode error = json(run.get("twilioError").asString());
         assertThat(error).hasSize(1);
         assertThat(error.get(0).get("to").isNull()).isTrue();
-        assertThat(error.get(0).get("message").asString()).isEqualTo(SmsTemplate.OUT_OF_MEMORY);
+        assertThat(error.get(0).get("message").asString()).isEqualTo(DocumentedTexts.OUT_OF_MEMORY);
         assertThat(run.get("millis").asLong()).isLessThan(TIMEOUT.plus(MARGIN).toMillis());
     }
 

@@ -1,6 +1,6 @@
 package dev.twilioconnector.core.recipient;
 
-import dev.twilioconnector.core.sms.Problem;
+import dev.twilioconnector.core.TwilioProblem;
 
 import java.util.List;
 
@@ -8,9 +8,9 @@ import java.util.List;
  * Recipients after checking.
  *
  * @param valid    addresses to message, each once, in the order given
- * @param problems one entry per address that cannot be messaged, or one whole-send entry when there is nothing to message
+ * @param problems one entry per address that cannot be messaged
  */
-public record RecipientList(List<String> valid, List<Problem> problems) {
+public record RecipientList(List<String> valid, List<TwilioProblem> problems) {
 
     public RecipientList {
         valid = List.copyOf(valid);

@@ -1,7 +1,7 @@
 package dev.twilioconnector.core.sms;
 
 /**
- * A message Twilio accepted, as {@code twilioResult} shows it.
+ * A message Twilio accepted.
  *
  * @param to     the recipient
  * @param sid    the message SID Twilio gave it ({@code SM…})

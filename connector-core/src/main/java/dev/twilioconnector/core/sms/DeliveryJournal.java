@@ -1,5 +1,7 @@
 package dev.twilioconnector.core.sms;
 
+import dev.twilioconnector.core.TwilioProblem;
+
 /**
  * Remembers what became of each recipient of one task execution, so that executing the same task
  * again (a job retry after a failure later in the transaction, another node after a crash) messages
@@ -23,7 +25,7 @@ public interface DeliveryJournal {
         }
 
         @Override
-        public void notAccepted(Problem problem, boolean mayHaveBeenAccepted) {
+        public void notAccepted(TwilioProblem problem, boolean mayHaveBeenAccepted) {
         }
     };
 
@@ -36,7 +38,7 @@ public interface DeliveryJournal {
      * @param mayHaveBeenAccepted {@code true} when Twilio may have accepted it all the same (5xx,
      *                            no or an unreadable answer); such a recipient is not messaged again
      */
-    void notAccepted(Problem problem, boolean mayHaveBeenAccepted);
+    void notAccepted(TwilioProblem problem, boolean mayHaveBeenAccepted);
 
     /** What to do for a recipient. */
     sealed interface Prior {
@@ -49,7 +51,7 @@ public interface DeliveryJournal {
         }
 
         /** An earlier execution may have reached Twilio (cut off, unanswered): report, send nothing. */
-        record Uncertain(Problem problem) implements Prior {
+        record Uncertain(TwilioProblem problem) implements Prior {
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.twilioconnector.core.sms;
 
+import dev.twilioconnector.core.TwilioProblem;
+
 import java.util.List;
 
 /**
@@ -8,14 +10,15 @@ import java.util.List;
  * @param accepted the messages Twilio accepted
  * @param problems everything that went wrong; empty when all went well
  */
-public record SendOutcome(List<Accepted> accepted, List<Problem> problems) {
+public record SendOutcome(List<Accepted> accepted, List<TwilioProblem> problems) {
 
     public SendOutcome {
         accepted = List.copyOf(accepted);
         problems = List.copyOf(problems);
     }
 
-    public static SendOutcome failed(Problem problem) {
+    /** Nothing was sent: {@code problem} concerns the whole send. */
+    public static SendOutcome refused(TwilioProblem problem) {
         return new SendOutcome(List.of(), List.of(problem));
     }
 

@@ -4,11 +4,13 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import dev.twilioconnector.core.Refusal;
+import dev.twilioconnector.core.RequestFailure;
 import dev.twilioconnector.core.SendMetrics;
+import dev.twilioconnector.core.TwilioProblem;
 import dev.twilioconnector.core.http.ConnectionFailure;
 import dev.twilioconnector.core.http.TwilioClients;
 import dev.twilioconnector.core.recipient.RecipientList;
-import dev.twilioconnector.core.recipient.Recipients;
 import dev.twilioconnector.core.settings.Credentials;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.template.SmsTemplate;
@@ -31,19 +33,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Sends one text to many recipients: everything is checked and rendered before the first request,
- * then the messages go out concurrently (bounded by the connector's parallelism), and every recipient
- * ends up either accepted or with a {@link Problem}. It never throws for a Twilio or input problem.
+ * Sends one text to many recipients: the text is rendered for each before the first request, then the
+ * messages go out concurrently (bounded by the connector's parallelism), and every recipient ends up
+ * either accepted or with a {@link TwilioProblem}. It never throws for a Twilio or input problem.
  */
 public final class SmsSender {
 
     public static final int MAX_BODY_LENGTH = SmsTemplate.MAX_LENGTH;
-    public static final int BODY_TOO_LONG_CODE = 21617;
-    public static final int EMPTY_BODY_CODE = 21602;
-    public static final String MISSING_BODY = "smsBody is missing: give the task an smsBody field or variable";
-    public static final String BODY_TOO_LONG = "the message is longer than " + MAX_BODY_LENGTH
-            + " characters (rendering smsBody stopped there); Twilio accepts at most " + MAX_BODY_LENGTH;
-    public static final String EMPTY_BODY = "the message text is empty after rendering smsBody";
     public static final String MAY_HAVE_BEEN_SENT = "; Twilio may have accepted the message, so it was not sent again";
     public static final String NO_ANSWER = RequestFailure.NO_ANSWER + MAY_HAVE_BEEN_SENT;
     public static final String CANNOT_CONNECT = RequestFailure.CANNOT_CONNECT;
@@ -70,32 +66,21 @@ public final class SmsSender {
         this.metrics = metrics;
     }
 
-    public SendOutcome send(SendSms request) {
-        Optional<String> credentialsProblem = settings.credentialsProblem();
-        if (credentialsProblem.isPresent()) {
-            return SendOutcome.failed(Problem.ofWholeSend(credentialsProblem.get()));
-        }
-        Sender sender = Sender.choose(request, settings);
-        Optional<Problem> senderProblem = sender.problem();
-        if (senderProblem.isPresent()) {
-            return SendOutcome.failed(senderProblem.get());
-        }
-        boolean textless = request.bodyTemplate() == null || request.bodyTemplate().isBlank();
-        if (textless && !request.options().carriesContent()) {
-            return SendOutcome.failed(Problem.ofWholeSend(MISSING_BODY));
-        }
-        RecipientList recipients = Recipients.parse(request.to());
-        List<Problem> problems = new ArrayList<>(recipients.problems());
+    /**
+     * Sends {@code request} as {@link dev.twilioconnector.core.TwilioConnector} checked it: with its defaults
+     * applied and nothing in it that keeps the whole send from happening.
+     */
+    public SendOutcome send(SendSms request, Credentials credentials, DeliveryJournal journal) {
+        RecipientList recipients = request.recipients();
+        List<TwilioProblem> problems = new ArrayList<>(recipients.problems());
         Map<String, String> bodies;
         try {
-            bodies = textless ? withoutText(recipients.valid()) : render(request, recipients.valid(), problems);
+            bodies = request.bodyTemplate() == null ? withoutText(recipients.valid()) : render(request, recipients.valid(), problems);
         } catch (TemplateProblem e) {
             // A syntax error, a missing variable, the render timeout …: the same template fails for everyone.
-            return SendOutcome.failed(Problem.ofWholeSend(e.getMessage()));
+            return SendOutcome.refused(Refusal.BODY_TEMPLATE.problem(e.getMessage()));
         }
-        MessageOptions options = request.options().statusCallback() == null && settings.statusCallbackUrl() != null
-                ? request.options().withStatusCallback(settings.statusCallbackUrl()) : request.options();
-        return deliver(sender, bodies, problems, settings.credentials().orElseThrow(), options, request.journal());
+        return deliver(request, bodies, problems, credentials, journal);
     }
 
     private static Map<String, String> withoutText(List<String> recipients) {
@@ -108,7 +93,7 @@ public final class SmsSender {
      * Each recipient's text. Rendering stops at the character after Twilio's limit, so an over-long text
      * (which may depend on the recipient) fails that recipient alone and is never held in full.
      */
-    private Map<String, String> render(SendSms request, List<String> recipients, List<Problem> problems) throws TemplateProblem {
+    private Map<String, String> render(SendSms request, List<String> recipients, List<TwilioProblem> problems) throws TemplateProblem {
         SmsTemplate template = templates.compile(request.bodyTemplate());
         SmsTemplate.Scope scope = template.scope(request.variables());
         Map<String, String> bodies = new LinkedHashMap<>();
@@ -116,24 +101,24 @@ public final class SmsSender {
             try {
                 bodies.put(recipient, template.render(scope, recipient, MAX_BODY_LENGTH));
             } catch (TemplateTooLong e) {
-                problems.add(new Problem(recipient, BODY_TOO_LONG_CODE, null, BODY_TOO_LONG));
+                problems.add(Refusal.BODY_TOO_LONG.problemFor(recipient));
             }
         }
         return bodies;
     }
 
-    private SendOutcome deliver(Sender sender, Map<String, String> bodies, List<Problem> earlierProblems, Credentials credentials,
-                                MessageOptions options, DeliveryJournal journal) {
+    private SendOutcome deliver(SendSms request, Map<String, String> bodies, List<TwilioProblem> earlierProblems, Credentials credentials,
+                                DeliveryJournal journal) {
         TwilioRestClient client = clients.forCredentials(credentials);
-        List<Problem> problems = new ArrayList<>(earlierProblems);
+        List<TwilioProblem> problems = new ArrayList<>(earlierProblems);
         List<Future<Delivery>> pending = new ArrayList<>();
         Map<String, String> sendable = new LinkedHashMap<>();
-        bodies.forEach((recipient, body) -> bodyProblem(recipient, body, options).ifPresentOrElse(problems::add,
+        bodies.forEach((recipient, body) -> bodyProblem(recipient, body, request.options()).ifPresentOrElse(problems::add,
                 () -> sendable.put(recipient, body)));
         // One request gains nothing from the pool but two thread switches.
         Executor executor = sendable.size() == 1 ? Runnable::run : requests;
         sendable.forEach((recipient, body) -> pending.add(
-                CompletableFuture.supplyAsync(() -> deliverOnce(client, sender, recipient, body, options, journal), executor)));
+                CompletableFuture.supplyAsync(() -> deliverOnce(client, request, recipient, body, journal), executor)));
         List<Accepted> accepted = new ArrayList<>();
         for (Future<Delivery> future : pending) {
             Delivery delivery = awaitUninterruptibly(future);
@@ -143,23 +128,22 @@ public final class SmsSender {
                 problems.add(delivery.problem());
             }
         }
-        LOG.debug("SEND_SMS: {} accepted, {} problems", accepted.size(), problems.size());
-        problems.stream().filter(problem -> problem.to() != null).forEach(problem -> metrics.messageFailed());
+        LOG.debug("{} accepted, {} problems", accepted.size(), problems.size());
+        problems.stream().filter(problem -> !problem.concernsWholeRequest()).forEach(problem -> metrics.messageFailed());
         return new SendOutcome(accepted, problems);
     }
 
-    private static Optional<Problem> bodyProblem(String recipient, String body, MessageOptions options) {
+    private static Optional<TwilioProblem> bodyProblem(String recipient, String body, MessageOptions options) {
         if (body == null) {
             return Optional.empty();
         }
         if (body.isBlank() && !options.carriesContent()) {
-            return Optional.of(new Problem(recipient, EMPTY_BODY_CODE, null, EMPTY_BODY));
+            return Optional.of(Refusal.EMPTY_BODY.problemFor(recipient));
         }
         return Optional.empty();
     }
 
-    private Delivery deliverOnce(TwilioRestClient client, Sender sender, String recipient, String body, MessageOptions options,
-                                 DeliveryJournal journal) {
+    private Delivery deliverOnce(TwilioRestClient client, SendSms request, String recipient, String body, DeliveryJournal journal) {
         DeliveryJournal.Prior prior = journal.before(recipient);
         if (prior instanceof DeliveryJournal.Prior.AlreadyAccepted earlier) {
             LOG.debug("Not sending to {} again: message {} was accepted by an earlier execution", recipient, earlier.accepted().sid());
@@ -168,7 +152,7 @@ public final class SmsSender {
         if (prior instanceof DeliveryJournal.Prior.Uncertain uncertain) {
             return new Delivery(null, uncertain.problem());
         }
-        Delivery delivery = deliverOne(client, sender, recipient, body, options);
+        Delivery delivery = deliverOne(client, request, recipient, body);
         if (delivery.accepted() != null) {
             journal.accepted(delivery.accepted());
         } else {
@@ -177,8 +161,8 @@ public final class SmsSender {
         return delivery;
     }
 
-    private Delivery deliverOne(TwilioRestClient client, Sender sender, String recipient, String body, MessageOptions options) {
-        MessageCreator creator = MessageRequest.creator(recipient, sender, body == null || body.isBlank() ? null : body, options);
+    private Delivery deliverOne(TwilioRestClient client, SendSms request, String recipient, String body) {
+        MessageCreator creator = MessageRequest.creator(recipient, request, body == null || body.isBlank() ? null : body);
         long started = System.nanoTime();
         try {
             Message message = creator.create(client);
@@ -189,7 +173,7 @@ public final class SmsSender {
         } catch (ApiException e) {
             return new Delivery(null, problemOf(recipient, e), mayHaveBeenAccepted(e));
         } catch (RuntimeException e) {
-            return new Delivery(null, new Problem(recipient, null, null, String.valueOf(e.getMessage())), true);
+            return new Delivery(null, new TwilioProblem(recipient, null, null, String.valueOf(e.getMessage())), true);
         }
     }
 
@@ -202,19 +186,19 @@ public final class SmsSender {
         return !ConnectionFailure.neverReachedServer(e);
     }
 
-    private Problem problemOf(String recipient, ApiException e) {
+    private TwilioProblem problemOf(String recipient, ApiException e) {
         Integer status = e.getStatusCode();
         if (status != null) {
             String suffix = status >= 500 ? MAY_HAVE_BEEN_SENT : "";
-            return new Problem(recipient, e.getCode(), status, e.getMessage() + suffix);
+            return new TwilioProblem(recipient, e.getCode(), status, e.getMessage() + suffix);
         }
         if (ConnectionFailure.timedOutWaitingForAnswer(e)) {
-            return new Problem(recipient, null, null, NO_ANSWER.formatted(settings.readTimeout().toMillis()));
+            return new TwilioProblem(recipient, null, null, NO_ANSWER.formatted(settings.readTimeout().toMillis()));
         }
         if (ConnectionFailure.neverReachedServer(e)) {
-            return new Problem(recipient, null, null, CANNOT_CONNECT.formatted(settings.apiBaseUrl(), e.getMessage()));
+            return new TwilioProblem(recipient, null, null, CANNOT_CONNECT.formatted(settings.apiBaseUrl(), e.getMessage()));
         }
-        return new Problem(recipient, null, null, UNREADABLE_ANSWER.formatted(e.getMessage()));
+        return new TwilioProblem(recipient, null, null, UNREADABLE_ANSWER.formatted(e.getMessage()));
     }
 
     private static Delivery awaitUninterruptibly(Future<Delivery> future) {
@@ -237,8 +221,8 @@ public final class SmsSender {
         }
     }
 
-    private record Delivery(Accepted accepted, Problem problem, boolean mayHaveBeenAccepted) {
-        Delivery(Accepted accepted, Problem problem) {
+    private record Delivery(Accepted accepted, TwilioProblem problem, boolean mayHaveBeenAccepted) {
+        Delivery(Accepted accepted, TwilioProblem problem) {
             this(accepted, problem, false);
         }
     }

@@ -31,9 +31,9 @@ public final class SmsTemplate {
     public static final int MAX_LENGTH = 1600;
 
     public static final String MISSING_VARIABLE =
-            "smsBody template refers to '%s', which is missing or null (line %d, column %d); "
+            "template refers to '%s', which is missing or null (line %d, column %d); "
                     + "write ${%s!\"\"} where a value may be absent";
-    public static final String RENDER_ERROR = "smsBody template cannot be rendered: %s";
+    public static final String RENDER_ERROR = "template cannot be rendered: %s";
     public static final String TOO_DEEP = RENDER_ERROR.formatted(
             "macros or functions call each other too deeply (a recursion that does not end?)");
     public static final String OUT_OF_MEMORY = RENDER_ERROR.formatted(

@@ -30,10 +30,10 @@ public final class SmsTemplates {
     public static final int DEFAULT_CACHE_SIZE = 512;
     /** How long one rendering may take unless told otherwise ({@code twilio.templates.render-timeout}). */
     public static final Duration DEFAULT_RENDER_TIMEOUT = Setting.TEMPLATES_RENDER_TIMEOUT.duration(Setting.Defaults.RENDER_TIMEOUT);
-    public static final String SYNTAX_ERROR = "smsBody template has a syntax error at line %d, column %d: %s";
+    public static final String SYNTAX_ERROR = "template has a syntax error at line %d, column %d: %s";
     public static final String TOO_LARGE_TO_COMPILE =
-            "smsBody template cannot be compiled: a constant in it (such as a slice of a huge range) is larger than the memory available";
-    public static final String UNBOUNDED = "smsBody template uses %s, which is not allowed: %s";
+            "template cannot be compiled: a constant in it (such as a slice of a huge range) is larger than the memory available";
+    public static final String UNBOUNDED = "template uses %s, which is not allowed: %s";
 
     private final Configuration configuration;
     private final Map<String, SmsTemplate> cache;
@@ -106,7 +106,7 @@ public final class SmsTemplates {
 
     private Template parse(String source) throws TemplateProblem {
         try {
-            Template template = new Template("smsBody", new StringReader(source), configuration);
+            Template template = new Template("template", new StringReader(source), configuration);
             // Inserts FreeMarker's check of Thread.isInterrupted() at the start of every loop iteration and
             // macro/function body; the render timeout relies on it.
             _CoreAPI.addThreadInterruptedChecks(template);
@@ -118,7 +118,7 @@ public final class SmsTemplates {
         } catch (ParseException e) {
             throw new TemplateProblem(SYNTAX_ERROR.formatted(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage()), e);
         } catch (IOException e) {
-            throw new TemplateProblem("smsBody template cannot be read: " + e.getMessage(), e);
+            throw new TemplateProblem("template cannot be read: " + e.getMessage(), e);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // FreeMarker works out constant expressions while parsing: a literal slice of a huge range is built there.
             throw new TemplateProblem(TOO_LARGE_TO_COMPILE, null);

@@ -7,7 +7,7 @@ public final class TemplateTimedOut extends TemplateProblem {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String MESSAGE = "smsBody template took longer than %d ms to render and was stopped "
+    public static final String MESSAGE = "template took longer than %d ms to render and was stopped "
             + "(twilio.templates.render-timeout); look for a loop or recursion that does not end";
 
     private final Duration timeout;

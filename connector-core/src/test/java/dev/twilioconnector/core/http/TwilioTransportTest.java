@@ -6,9 +6,9 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import dev.twilioconnector.core.FakeTwilio;
+import dev.twilioconnector.core.TwilioProblem;
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
-import dev.twilioconnector.core.sms.Problem;
 import dev.twilioconnector.core.sms.SendOutcome;
 import dev.twilioconnector.core.sms.SendSms;
 import dev.twilioconnector.core.sms.SmsSender;
@@ -102,7 +102,7 @@ class TwilioTransportTest {
         twilio.server().stubFor(post(urlPathEqualTo(path)).willReturn(created("SM00000000000000000000000000000000", A, "x")));
         TwilioSettings settings = twilio.settings().toBuilder().apiBaseUrl(URI.create(twilio.baseUrl() + prefix)).build();
 
-        SendOutcome outcome = connector(settings).sms().send(new SendSms(null, null, A, "hi", null));
+        SendOutcome outcome = connector(settings).send(new SendSms(null, null, List.of(A), "hi", null));
 
         assertThat(outcome.problems()).isEmpty();
         twilio.server().verify(exactly(1), postRequestedFor(urlEqualTo(path)));
@@ -200,10 +200,10 @@ class TwilioTransportTest {
         TwilioConnector connector = connector(settings);
         long start = System.nanoTime();
 
-        SendOutcome outcome = connector.sms().send(new SendSms(null, null, A, "hi", null));
+        SendOutcome outcome = connector.send(new SendSms(null, null, List.of(A), "hi", null));
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(outcome.problems()).containsExactly(new Problem(A, null, null, SmsSender.NO_ANSWER.formatted(300)));
+        assertThat(outcome.problems()).containsExactly(new TwilioProblem(A, null, null, SmsSender.NO_ANSWER.formatted(300)));
         assertThat(elapsed).isLessThan(Duration.ofMillis(2500));
         twilio.server().verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
     }
@@ -256,7 +256,7 @@ class TwilioTransportTest {
     void sendsToTheConfiguredHostOnly() {
         twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(created("SM00000000000000000000000000000000", A, "x")));
 
-        connector(twilio.settings()).sms().send(new SendSms(null, null, A, "hi", Map.of()));
+        connector(twilio.settings()).send(new SendSms(null, null, List.of(A), "hi", Map.of()));
 
         assertThat(twilio.requests()).singleElement().satisfies(request -> {
             assertThat(request.getAbsoluteUrl()).startsWith(twilio.baseUrl() + "/2010-04-01/");

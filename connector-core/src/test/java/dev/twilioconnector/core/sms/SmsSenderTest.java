@@ -4,9 +4,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.twilioconnector.core.FakeTwilio;
+import dev.twilioconnector.core.Refusal;
 import dev.twilioconnector.core.TwilioConnector;
+import dev.twilioconnector.core.TwilioProblem;
 import dev.twilioconnector.core.recipient.PhoneAddress;
-import dev.twilioconnector.core.recipient.Recipients;
 import dev.twilioconnector.core.settings.RetryPolicy;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.template.SmsTemplate;
@@ -85,8 +86,17 @@ class SmsSenderTest {
         return connector(twilio.settings());
     }
 
-    private static SendSms sms(Object to, String body) {
+    private static SendSms sms(String to, String body) {
+        return new SendSms(null, null, recipients(to), body, Map.of());
+    }
+
+    private static SendSms sms(List<String> to, String body) {
         return new SendSms(null, null, to, body, Map.of());
+    }
+
+    /** Numbers written as a process would: separated by commas or semicolons. */
+    private static List<String> recipients(String text) {
+        return List.of(text.split("[,;]"));
     }
 
     private static void acceptEveryone() {
@@ -118,12 +128,11 @@ class SmsSenderTest {
         void oneRecipient() {
             accept(A, "SM11111111111111111111111111111111");
 
-            SendOutcome outcome = connector().sms().send(new SendSms(null, null, A, "Hello ${name}, order ${order}", Map.of("name", "Ada", "order", 4711)));
+            SendOutcome outcome = connector().send(new SendSms(null, null, List.of(A), "Hello ${name}, order ${order}", Map.of("name", "Ada", "order", 4711)));
 
             assertThat(outcome.problems()).isEmpty();
-            assertThat(OutcomeJson.result(outcome))
-                    .isEqualTo("[{\"to\":\"+15551230001\",\"sid\":\"SM11111111111111111111111111111111\",\"status\":\"queued\"}]");
-            assertThat(OutcomeJson.error(outcome)).isNull();
+            assertThat(outcome.accepted()).containsExactly(
+                    new dev.twilioconnector.core.sms.Accepted(A, "SM11111111111111111111111111111111", "queued"));
 
             assertPosts(1);
             LoggedRequest request = twilio.requests().get(0);
@@ -142,10 +151,10 @@ class SmsSenderTest {
             TwilioSettings settings = twilio.settings().toBuilder()
                     .statusCallbackUrl(TwilioSettings.statusCallbackOf("https://bpm.example.com/app/", null)).build();
 
-            connector(settings).sms().send(sms(A, "tracked"));
+            connector(settings).send(sms(A, "tracked"));
             MessageOptions own = MessageOptions.NONE.withStatusCallback(URI.create("https://hooks.example.com/mine"));
-            connector(settings).sms().send(new SendSms(null, null, B, "own callback", Map.of(), own, DeliveryJournal.NONE));
-            connector().sms().send(sms(C, "no public URL"));
+            connector(settings).send(new SendSms(null, null, List.of(B), "own callback", Map.of(), own));
+            connector().send(sms(C, "no public URL"));
 
             List<LoggedRequest> requests = twilio.requests();
             assertThat(form(requests.get(0))).containsEntry("StatusCallback", "https://bpm.example.com/app/twilio/status");
@@ -158,7 +167,7 @@ class SmsSenderTest {
             acceptEveryone();
             String body = "Grüße & 100% ✓ a+b=c?d #1\nline 2";
 
-            SendOutcome outcome = connector().sms().send(sms(A, body));
+            SendOutcome outcome = connector().send(sms(A, body));
 
             assertThat(outcome.problems()).isEmpty();
             assertThat(form(twilio.requests().get(0))).containsEntry("Body", body);
@@ -169,7 +178,7 @@ class SmsSenderTest {
             acceptEveryone();
             TwilioSettings settings = twilio.settings().toBuilder().apiKey(API_KEY).apiSecret(API_SECRET).build();
 
-            SendOutcome outcome = connector(settings).sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector(settings).send(sms(A, "hi"));
 
             assertThat(outcome.problems()).isEmpty();
             LoggedRequest request = twilio.requests().get(0);
@@ -182,7 +191,7 @@ class SmsSenderTest {
             acceptEveryone();
             TwilioSettings settings = twilio.settings().toBuilder().defaultFrom(null).messagingServiceSid(MESSAGING_SERVICE).build();
 
-            SendOutcome outcome = connector(settings).sms().send(sms(A, "via service"));
+            SendOutcome outcome = connector(settings).send(sms(A, "via service"));
 
             assertThat(outcome.problems()).isEmpty();
             assertThat(form(twilio.requests().get(0))).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -196,9 +205,9 @@ class SmsSenderTest {
             acceptEveryone();
             TwilioSettings settings = twilio.settings().toBuilder().defaultFrom(FROM).messagingServiceSid(MESSAGING_SERVICE).build();
 
-            connector(settings).sms().send(new SendSms("+15005550001", null, A, "x", null));
-            connector(settings).sms().send(new SendSms(null, "MGffffffffffffffffffffffffffffffff", A, "y", null));
-            connector(settings).sms().send(new SendSms(" ", "", A, "z", null));
+            connector(settings).send(new SendSms("+15005550001", null, List.of(A), "x", null));
+            connector(settings).send(new SendSms(null, "MGffffffffffffffffffffffffffffffff", List.of(A), "y", null));
+            connector(settings).send(new SendSms(" ", "", List.of(A), "z", null));
 
             List<LoggedRequest> requests = twilio.requests();
             assertThat(form(requests.get(0))).containsEntry("From", "+15005550001").doesNotContainKey("MessagingServiceSid");
@@ -210,8 +219,8 @@ class SmsSenderTest {
         void alphanumericSenderAndWhatsApp() {
             acceptEveryone();
 
-            SendOutcome alpha = connector().sms().send(new SendSms("ACME Shop", null, A, "x", null));
-            SendOutcome whatsapp = connector().sms().send(new SendSms("WhatsApp:" + FROM, null, "WhatsApp:" + B, "y", null));
+            SendOutcome alpha = connector().send(new SendSms("ACME Shop", null, List.of(A), "x", null));
+            SendOutcome whatsapp = connector().send(new SendSms("WhatsApp:" + FROM, null, List.of("WhatsApp:" + B), "y", null));
 
             assertThat(alpha.problems()).isEmpty();
             assertThat(whatsapp.problems()).isEmpty();
@@ -232,13 +241,13 @@ class SmsSenderTest {
                     .willReturn(created("SMcccccccccccccccccccccccccccccccc", C, "x").withFixedDelay(400)));
             TwilioSettings settings = twilio.settings().toBuilder().readTimeout(Duration.ofSeconds(5)).build();
 
-            SendOutcome outcome = connector(settings).sms().send(sms(A + "," + B + "," + C, "To ${recipient}"));
+            SendOutcome outcome = connector(settings).send(sms(A + "," + B + "," + C, "To ${recipient}"));
 
             assertThat(outcome.problems()).isEmpty();
-            assertThat(OutcomeJson.result(outcome)).isEqualTo("["
-                    + "{\"to\":\"+15551230001\",\"sid\":\"SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"status\":\"queued\"},"
-                    + "{\"to\":\"+15551230002\",\"sid\":\"SMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"status\":\"queued\"},"
-                    + "{\"to\":\"+15551230003\",\"sid\":\"SMcccccccccccccccccccccccccccccccc\",\"status\":\"queued\"}]");
+            assertThat(outcome.accepted()).containsExactly(
+                    new dev.twilioconnector.core.sms.Accepted(A, "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "queued"),
+                    new dev.twilioconnector.core.sms.Accepted(B, "SMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "queued"),
+                    new dev.twilioconnector.core.sms.Accepted(C, "SMcccccccccccccccccccccccccccccccc", "queued"));
             List<LoggedRequest> requests = twilio.requests();
             assertThat(requests).hasSize(3);
             assertThat(requests).extracting(request -> form(request).get("Body"))
@@ -253,7 +262,7 @@ class SmsSenderTest {
         void duplicatesAreSentOnce() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(sms(List.of(A, A, "whatsapp:" + A, "WHATSAPP:" + A), "x"));
+            SendOutcome outcome = connector().send(sms(List.of(A, A, "whatsapp:" + A, "WHATSAPP:" + A), "x"));
 
             assertThat(outcome.accepted()).extracting(dev.twilioconnector.core.sms.Accepted::to)
                     .containsExactly(A, "whatsapp:" + A);
@@ -268,29 +277,28 @@ class SmsSenderTest {
         void invalidNumberAmongValidOnes() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(sms(A + ", 12345, " + B, "hi"));
+            SendOutcome outcome = connector().send(sms(A + ", 12345, " + B, "hi"));
 
             assertThat(outcome.accepted()).extracting(dev.twilioconnector.core.sms.Accepted::to).containsExactly(A, B);
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo("12345");
+                assertThat(problem.recipient()).isEqualTo("12345");
                 assertThat(problem.code()).isEqualTo(21211);
                 assertThat(problem.status()).isNull();
             });
             assertPosts(2);
             assertThat(twilio.requests()).extracting(request -> form(request).get("To")).containsExactlyInAnyOrder(A, B);
-            assertThat(OutcomeJson.error(outcome)).isEqualTo("[{\"to\":\"12345\",\"code\":21211,\"status\":null,\"message\":"
-                    + "\"'12345' is not a phone number in E.164 form (a + and the country code, e.g. +15551230001)\"}]");
+            assertThat(outcome.problems().get(0).message())
+                    .isEqualTo("'12345' is not a phone number in E.164 form (a + and the country code, e.g. +15551230001)");
         }
 
         @Test
         void onlyInvalidNumbers() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(sms("abc;+1555", "hi"));
+            SendOutcome outcome = connector().send(sms("abc;+1555", "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
-            assertThat(outcome.problems()).extracting(Problem::to).containsExactly("abc", "+1555");
-            assertThat(OutcomeJson.result(outcome)).isEqualTo("[]");
+            assertThat(outcome.problems()).extracting(TwilioProblem::recipient).containsExactly("abc", "+1555");
             assertNoRequests();
         }
 
@@ -299,10 +307,10 @@ class SmsSenderTest {
             acceptEveryone();
             TwilioSettings settings = TwilioSettings.builder().defaultFrom(FROM).apiBaseUrl(URI.create(twilio.baseUrl())).build();
 
-            SendOutcome outcome = connector(settings).sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector(settings).send(sms(A, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
-            assertThat(outcome.problems()).containsExactly(Problem.ofWholeSend(TwilioSettings.MISSING_CREDENTIALS));
+            assertThat(outcome.problems()).containsExactly(Refusal.CREDENTIALS.problem(TwilioSettings.MISSING_CREDENTIALS));
             assertNoRequests();
         }
 
@@ -310,9 +318,9 @@ class SmsSenderTest {
         void halfConfiguredApiKey() {
             acceptEveryone();
 
-            SendOutcome outcome = connector(twilio.settings().toBuilder().apiKey(API_KEY).build()).sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector(twilio.settings().toBuilder().apiKey(API_KEY).build()).send(sms(A, "hi"));
 
-            assertThat(outcome.problems()).containsExactly(Problem.ofWholeSend(TwilioSettings.API_KEY_WITHOUT_SECRET));
+            assertThat(outcome.problems()).containsExactly(Refusal.CREDENTIALS.problem(TwilioSettings.API_KEY_WITHOUT_SECRET));
             assertNoRequests();
         }
 
@@ -320,11 +328,11 @@ class SmsSenderTest {
         void noSender() {
             acceptEveryone();
 
-            SendOutcome outcome = connector(twilio.settings().toBuilder().defaultFrom(null).build()).sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector(twilio.settings().toBuilder().defaultFrom(null).build()).send(sms(A, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isNull();
+                assertThat(problem.recipient()).isNull();
                 assertThat(problem.message()).contains("no sender").contains("TWILIO_FROM");
             });
             assertNoRequests();
@@ -334,10 +342,10 @@ class SmsSenderTest {
         void invalidSenderNumber() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(new SendSms("0049-123", null, A, "hi", null));
+            SendOutcome outcome = connector().send(new SendSms("0049-123", null, List.of(A), "hi", null));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isNull();
+                assertThat(problem.recipient()).isNull();
                 assertThat(problem.code()).isEqualTo(21212);
             });
             assertNoRequests();
@@ -347,9 +355,9 @@ class SmsSenderTest {
         void invalidMessagingService() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(new SendSms(null, "XX123", A, "hi", null));
+            SendOutcome outcome = connector().send(new SendSms(null, "XX123", List.of(A), "hi", null));
 
-            assertThat(outcome.problems()).singleElement().extracting(Problem::message).asString().contains("MG");
+            assertThat(outcome.problems()).singleElement().extracting(TwilioProblem::message).asString().contains("MG");
             assertNoRequests();
         }
 
@@ -357,9 +365,9 @@ class SmsSenderTest {
         void noRecipients() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(sms(" ", "hi"));
+            SendOutcome outcome = connector().send(sms(" ", "hi"));
 
-            assertThat(outcome.problems()).containsExactly(Problem.ofWholeSend(Recipients.NO_RECIPIENTS));
+            assertThat(outcome.problems()).containsExactly(Refusal.NO_RECIPIENT.problem());
             assertNoRequests();
         }
 
@@ -367,8 +375,8 @@ class SmsSenderTest {
         void noBody() {
             acceptEveryone();
 
-            assertThat(connector().sms().send(sms(A, null)).problems()).containsExactly(Problem.ofWholeSend(SmsSender.MISSING_BODY));
-            assertThat(connector().sms().send(sms(A, "  ")).problems()).containsExactly(Problem.ofWholeSend(SmsSender.MISSING_BODY));
+            assertThat(connector().send(sms(A, null)).problems()).containsExactly(Refusal.NO_BODY.problem());
+            assertThat(connector().send(sms(A, "  ")).problems()).containsExactly(Refusal.NO_BODY.problem());
             assertNoRequests();
         }
 
@@ -376,11 +384,11 @@ class SmsSenderTest {
         void bodyEmptyAfterRendering() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(new SendSms(null, null, A, "${text}", Map.of("text", " ")));
+            SendOutcome outcome = connector().send(new SendSms(null, null, List.of(A), "${text}", Map.of("text", " ")));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo(A);
-                assertThat(problem.code()).isEqualTo(SmsSender.EMPTY_BODY_CODE);
+                assertThat(problem.recipient()).isEqualTo(A);
+                assertThat(problem.code()).isEqualTo(Refusal.EMPTY_BODY.code());
             });
             assertNoRequests();
         }
@@ -391,14 +399,14 @@ class SmsSenderTest {
             String template = "<#if recipient == \"" + A + "\">${long}<#else>short</#if>";
             String tooLong = "x".repeat(SmsSender.MAX_BODY_LENGTH + 1);
 
-            SendOutcome outcome = connector().sms().send(new SendSms(null, null, A + "," + B, template, Map.of("long", tooLong)));
+            SendOutcome outcome = connector().send(new SendSms(null, null, recipients(A + "," + B), template, Map.of("long", tooLong)));
 
             assertThat(outcome.accepted()).extracting(dev.twilioconnector.core.sms.Accepted::to).containsExactly(B);
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo(A);
+                assertThat(problem.recipient()).isEqualTo(A);
                 assertThat(problem.code()).isEqualTo(21617);
                 assertThat(problem.status()).isNull();
-                assertThat(problem.message()).isEqualTo(SmsSender.BODY_TOO_LONG);
+                assertThat(problem.refusal()).isEqualTo(Refusal.BODY_TOO_LONG);
             });
             assertPosts(1);
             assertThat(form(twilio.requests().get(0))).containsEntry("To", B).containsEntry("Body", "short");
@@ -410,11 +418,10 @@ class SmsSenderTest {
             // 2 GB of text if it were ever written out in full
             String template = "<#if recipient == \"" + A + "\"><#list 1..200000000 as i>xxxxxxxxxx</#list><#else>short</#if>";
 
-            SendOutcome outcome = connector().sms().send(sms(A + "," + B, template));
+            SendOutcome outcome = connector().send(sms(A + "," + B, template));
 
             assertThat(outcome.accepted()).extracting(dev.twilioconnector.core.sms.Accepted::to).containsExactly(B);
-            assertThat(outcome.problems()).containsExactly(new Problem(A, 21617, null, SmsSender.BODY_TOO_LONG));
-            assertThat(OutcomeJson.error(outcome)).contains("\"code\":21617");
+            assertThat(outcome.problems()).containsExactly(Refusal.BODY_TOO_LONG.problemFor(A));
             assertPosts(1);
         }
 
@@ -425,10 +432,10 @@ class SmsSenderTest {
 
             TwilioConnector connector = connector(twilio.settings().toBuilder().renderTimeout(timeout).build());
 
-            SendOutcome outcome = connector.sms().send(sms(A + "," + B, "<#list 1..2000000000 as i></#list>never"));
+            SendOutcome outcome = connector.send(sms(A + "," + B, "<#list 1..2000000000 as i></#list>never"));
 
             assertThat(outcome.accepted()).isEmpty();
-            assertThat(outcome.problems()).containsExactly(Problem.ofWholeSend(TemplateTimedOut.MESSAGE.formatted(300)));
+            assertThat(outcome.problems()).containsExactly(Refusal.BODY_TEMPLATE.problem(TemplateTimedOut.MESSAGE.formatted(300)));
             assertThat(Thread.currentThread().isInterrupted()).as("the watchdog's interrupt stays inside the rendering").isFalse();
             assertThat(connector.templates().renderTimeout()).isEqualTo(timeout);
             assertNoRequests();
@@ -439,7 +446,7 @@ class SmsSenderTest {
             acceptEveryone();
             String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
 
-            SendOutcome outcome = connector().sms().send(sms(A, emoji.repeat(SmsSender.MAX_BODY_LENGTH)));
+            SendOutcome outcome = connector().send(sms(A, emoji.repeat(SmsSender.MAX_BODY_LENGTH)));
 
             assertThat(outcome.problems()).isEmpty();
             assertPosts(1);
@@ -449,12 +456,12 @@ class SmsSenderTest {
         void templateSyntaxError() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(sms(A + "," + B, "Hello ${name"));
+            SendOutcome outcome = connector().send(sms(A + "," + B, "Hello ${name"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isNull();
-                assertThat(problem.message()).startsWith("smsBody template has a syntax error at line 1, column ");
+                assertThat(problem.recipient()).isNull();
+                assertThat(problem.message()).startsWith("Body template has a syntax error at line 1, column ");
             });
             assertNoRequests();
         }
@@ -463,11 +470,11 @@ class SmsSenderTest {
         void templateMissingVariable() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(new SendSms(null, null, A + "," + B, "Hello ${customer.name}", Map.of("customer", Map.of())));
+            SendOutcome outcome = connector().send(new SendSms(null, null, recipients(A + "," + B), "Hello ${customer.name}", Map.of("customer", Map.of())));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isNull();
-                assertThat(problem.message()).isEqualTo(SmsTemplate.MISSING_VARIABLE.formatted("customer.name", 1, 9, "customer.name"));
+                assertThat(problem.recipient()).isNull();
+                assertThat(problem.message()).isEqualTo("Body " + SmsTemplate.MISSING_VARIABLE.formatted("customer.name", 1, 9, "customer.name"));
             });
             assertNoRequests();
         }
@@ -476,10 +483,10 @@ class SmsSenderTest {
         void templateFailingForOneRecipientStopsTheWholeSend() {
             acceptEveryone();
 
-            SendOutcome outcome = connector().sms().send(sms(A + "," + B, "<#if recipient == \"" + B + "\">${missing}</#if>ok"));
+            SendOutcome outcome = connector().send(sms(A + "," + B, "<#if recipient == \"" + B + "\">${missing}</#if>ok"));
 
             assertThat(outcome.accepted()).isEmpty();
-            assertThat(outcome.problems()).singleElement().extracting(Problem::to).isNull();
+            assertThat(outcome.problems()).singleElement().extracting(TwilioProblem::recipient).isNull();
             assertNoRequests();
         }
     }
@@ -491,13 +498,11 @@ class SmsSenderTest {
         void invalidNumber() {
             answer(error(400, 21211, "The 'To' number +15551230001 is not a valid phone number."));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).containsExactly(
-                    new Problem(A, 21211, 400, "The 'To' number +15551230001 is not a valid phone number."));
-            assertThat(OutcomeJson.error(outcome)).isEqualTo("[{\"to\":\"+15551230001\",\"code\":21211,\"status\":400,"
-                    + "\"message\":\"The 'To' number +15551230001 is not a valid phone number.\"}]");
+                    new TwilioProblem(A, 21211, 400, "The 'To' number +15551230001 is not a valid phone number."));
             assertPosts(1);
         }
 
@@ -505,9 +510,9 @@ class SmsSenderTest {
         void unauthorized() {
             answer(error(401, 20003, "Authenticate"));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
-            assertThat(outcome.problems()).containsExactly(new Problem(A, 20003, 401, "Authenticate"));
+            assertThat(outcome.problems()).containsExactly(new TwilioProblem(A, 20003, 401, "Authenticate"));
             assertPosts(1);
         }
 
@@ -515,9 +520,9 @@ class SmsSenderTest {
         void notFound() {
             answer(error(404, 20404, "The requested resource was not found"));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
-            assertThat(outcome.problems()).containsExactly(new Problem(A, 20404, 404, "The requested resource was not found"));
+            assertThat(outcome.problems()).containsExactly(new TwilioProblem(A, 20404, 404, "The requested resource was not found"));
             assertPosts(1);
         }
 
@@ -528,11 +533,11 @@ class SmsSenderTest {
                     .willReturn(error(400, 21610, "Attempt to send to unsubscribed recipient")));
             accept(C, "SMcccccccccccccccccccccccccccccccc");
 
-            SendOutcome outcome = connector().sms().send(sms(List.of(A, B, C), "hi"));
+            SendOutcome outcome = connector().send(sms(List.of(A, B, C), "hi"));
 
             assertThat(outcome.accepted()).extracting(dev.twilioconnector.core.sms.Accepted::sid)
                     .containsExactly("SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "SMcccccccccccccccccccccccccccccccc");
-            assertThat(outcome.problems()).containsExactly(new Problem(B, 21610, 400, "Attempt to send to unsubscribed recipient"));
+            assertThat(outcome.problems()).containsExactly(new TwilioProblem(B, 21610, 400, "Attempt to send to unsubscribed recipient"));
             assertPosts(3);
         }
 
@@ -547,11 +552,11 @@ class SmsSenderTest {
                     .willReturn(created("SM00000000000000000000000000000000", A, "x")));
             TwilioConnector connector = connector();
 
-            SendOutcome outcome = connector.sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector.send(sms(A, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo(A);
+                assertThat(problem.recipient()).isEqualTo(A);
                 assertThat(problem.code()).isEqualTo(20500);
                 assertThat(problem.status()).isEqualTo(500);
                 assertThat(problem.message()).contains("Internal Server Error").contains("may have accepted");
@@ -564,10 +569,10 @@ class SmsSenderTest {
         void serverErrorWithoutJsonBodyIsNotResent() {
             answer(aResponse().withStatus(500).withHeader("Content-Type", "text/html").withBody("<html>oops</html>"));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo(A);
+                assertThat(problem.recipient()).isEqualTo(A);
                 assertThat(problem.status()).isEqualTo(500);
                 assertThat(problem.code()).isNull();
                 assertThat(problem.message()).contains("HTTP 500 without a Twilio error body: <html>oops</html>")
@@ -580,7 +585,7 @@ class SmsSenderTest {
         void notFoundFromAProxyKeepsItsStatusAndClaimsNothingWasAccepted() {
             answer(aResponse().withStatus(404).withHeader("Content-Type", "text/html").withBody("<html>\n<h1>Not Found</h1>\n</html>"));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.status()).isEqualTo(404);
@@ -593,7 +598,7 @@ class SmsSenderTest {
         void anEmptyBadGatewayKeepsItsStatus() {
             answer(aResponse().withStatus(502));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.status()).isEqualTo(502);
@@ -607,7 +612,7 @@ class SmsSenderTest {
             answer(error(503, 20503, "Service Unavailable").withHeader("Retry-After", "0"));
             TwilioConnector connector = connector();
 
-            SendOutcome outcome = connector.sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector.send(sms(A, "hi"));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.code()).isEqualTo(20503);
@@ -622,11 +627,11 @@ class SmsSenderTest {
         void createdWithGarbageBody() {
             answer(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{not json"));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo(A);
+                assertThat(problem.recipient()).isEqualTo(A);
                 assertThat(problem.message()).startsWith("Twilio's answer could not be read").contains("may have accepted");
             });
             assertPosts(1);
@@ -636,10 +641,10 @@ class SmsSenderTest {
         void connectionDroppedWithoutAnswerIsNotResent() {
             answer(aResponse().withFault(Fault.EMPTY_RESPONSE));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo(A);
+                assertThat(problem.recipient()).isEqualTo(A);
                 assertThat(problem.status()).isNull();
                 assertThat(problem.message()).contains("may have accepted");
             });
@@ -650,9 +655,9 @@ class SmsSenderTest {
         void connectionResetIsNotResent() {
             answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
-            assertThat(outcome.problems()).singleElement().extracting(Problem::message).asString().contains("may have accepted");
+            assertThat(outcome.problems()).singleElement().extracting(TwilioProblem::message).asString().contains("may have accepted");
             assertPosts(1);
         }
     }
@@ -671,7 +676,7 @@ class SmsSenderTest {
                     .willReturn(created("SM42424242424242424242424242424242", A, "x")));
             TwilioConnector connector = connector();
 
-            SendOutcome outcome = connector.sms().send(sms(A, "same text twice"));
+            SendOutcome outcome = connector.send(sms(A, "same text twice"));
 
             assertThat(outcome.problems()).isEmpty();
             assertThat(outcome.accepted()).singleElement().extracting(dev.twilioconnector.core.sms.Accepted::sid)
@@ -695,7 +700,7 @@ class SmsSenderTest {
             TwilioSettings settings = twilio.settings().toBuilder()
                     .parallelism(4).retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5))).build();
 
-            SendOutcome outcome = connector(settings).sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector(settings).send(sms(A, "hi"));
 
             assertThat(outcome.problems()).isEmpty();
             List<Date> arrivals = twilio.requests().stream().map(LoggedRequest::getLoggedDate).toList();
@@ -714,7 +719,7 @@ class SmsSenderTest {
                     .willReturn(created("SM42424242424242424242424242424242", A, "x")));
             long start = System.nanoTime();
 
-            SendOutcome outcome = connector().sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector().send(sms(A, "hi"));
 
             assertThat(outcome.problems()).isEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
@@ -726,11 +731,11 @@ class SmsSenderTest {
             answer(error(429, 20429, "Too Many Requests").withHeader("Retry-After", "0"));
             TwilioConnector connector = connector();
 
-            SendOutcome outcome = connector.sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector.send(sms(A, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.to()).isEqualTo(A);
+                assertThat(problem.recipient()).isEqualTo(A);
                 assertThat(problem.code()).isEqualTo(20429);
                 assertThat(problem.status()).isEqualTo(429);
             });
@@ -747,7 +752,7 @@ class SmsSenderTest {
             TwilioSettings settings = twilio.settings().toBuilder().apiBaseUrl(URI.create("http://127.0.0.1:" + FakeTwilio.closedPort())).build();
             TwilioConnector connector = connector(settings);
 
-            SendOutcome outcome = connector.sms().send(sms(A + "," + B, "hi"));
+            SendOutcome outcome = connector.send(sms(A + "," + B, "hi"));
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).hasSize(2).allSatisfy(problem -> {
@@ -755,7 +760,7 @@ class SmsSenderTest {
                 assertThat(problem.status()).isNull();
                 assertThat(problem.message()).startsWith("cannot connect to Twilio at " + settings.apiBaseUrl());
             });
-            assertThat(outcome.problems()).extracting(Problem::to).containsExactly(A, B);
+            assertThat(outcome.problems()).extracting(TwilioProblem::recipient).containsExactly(A, B);
             // A refused connection reached no server, so it is tried again, up to max-attempts per message.
             assertThat(connector.retries()).isEqualTo(2L * (settings.retry().maxAttempts() - 1));
         }
@@ -767,11 +772,11 @@ class SmsSenderTest {
             TwilioConnector connector = connector(settings);
             long start = System.nanoTime();
 
-            SendOutcome outcome = connector.sms().send(sms(A, "hi"));
+            SendOutcome outcome = connector.send(sms(A, "hi"));
 
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             assertThat(outcome.accepted()).isEmpty();
-            assertThat(outcome.problems()).containsExactly(new Problem(A, null, null, SmsSender.NO_ANSWER.formatted(300)));
+            assertThat(outcome.problems()).containsExactly(new TwilioProblem(A, null, null, SmsSender.NO_ANSWER.formatted(300)));
             assertThat(outcome.problems().get(0).message()).contains("may have accepted");
             assertThat(elapsed).isLessThan(Duration.ofMillis(1800));
             assertPosts(1);
@@ -787,11 +792,11 @@ class SmsSenderTest {
         twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(C))
                 .willReturn(error(400, 21211, "invalid")));
 
-        SendOutcome outcome = connector().sms().send(sms(List.of(A, B, C, "nope"), "hi"));
+        SendOutcome outcome = connector().send(sms(List.of(A, B, C, "nope"), "hi"));
 
         assertThat(outcome.accepted()).extracting(dev.twilioconnector.core.sms.Accepted::to).containsExactly(A);
-        assertThat(outcome.problems()).extracting(Problem::to).containsExactlyInAnyOrder(B, C, "nope");
-        assertThat(outcome.problems()).filteredOn(problem -> "nope".equals(problem.to()))
-                .singleElement().extracting(Problem::code).isEqualTo(PhoneAddress.INVALID_NUMBER_CODE);
+        assertThat(outcome.problems()).extracting(TwilioProblem::recipient).containsExactlyInAnyOrder(B, C, "nope");
+        assertThat(outcome.problems()).filteredOn(problem -> "nope".equals(problem.recipient()))
+                .singleElement().extracting(TwilioProblem::code).isEqualTo(PhoneAddress.INVALID_NUMBER_CODE);
     }
 }

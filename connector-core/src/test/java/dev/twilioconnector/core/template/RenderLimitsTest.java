@@ -105,7 +105,7 @@ class RenderLimitsTest {
         @Test
         void renderAtMostStillReportsOtherProblems() {
             assertThatThrownBy(() -> renderAtMost("${missing}", 10)).isInstanceOf(TemplateProblem.class)
-                    .hasMessageStartingWith("smsBody template refers to 'missing'");
+                    .hasMessageStartingWith("template refers to 'missing'");
             assertThatThrownBy(() -> renderAtMost(ENDLESS, 10)).isInstanceOf(TemplateTimedOut.class);
         }
     }
@@ -124,7 +124,7 @@ class RenderLimitsTest {
         void aRenderingThatDoesNotEndIsStoppedAtTheTimeout(String source) {
             assertThatThrownBy(() -> render(source))
                     .isInstanceOfSatisfying(TemplateTimedOut.class, e -> assertThat(e.timeout()).isEqualTo(TIMEOUT))
-                    .hasMessage("smsBody template took longer than 200 ms to render and was stopped "
+                    .hasMessage("template took longer than 200 ms to render and was stopped "
                             + "(twilio.templates.render-timeout); look for a loop or recursion that does not end");
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
@@ -147,7 +147,7 @@ class RenderLimitsTest {
         void aRangeOutsideListOrSliceIsRefusedWhenCompiled(String source) {
             // A built-in loops over it inside one call, where the render timeout cannot stop it (over 1.. never).
             assertThatThrownBy(() -> new SmsTemplates().compile(source)).isInstanceOf(TemplateProblem.class)
-                    .hasMessageStartingWith("smsBody template uses ").hasMessageContaining("a range may only be what <#list> lists");
+                    .hasMessageStartingWith("template uses ").hasMessageContaining("a range may only be what <#list> lists");
         }
 
         @ParameterizedTest
@@ -159,7 +159,7 @@ class RenderLimitsTest {
         void whatNoCheckCanBoundIsRefusedWhenCompiled(String source) {
             // Code made at render time, a regular expression run in one call, output held outside the bounded text.
             assertThatThrownBy(() -> new SmsTemplates().compile(source)).isInstanceOf(TemplateProblem.class)
-                    .hasMessageStartingWith("smsBody template uses ").hasMessageContaining("not allowed");
+                    .hasMessageStartingWith("template uses ").hasMessageContaining("not allowed");
         }
 
         @Test

@@ -186,14 +186,14 @@ class SmsTemplatesTest {
         void syntaxErrorGivesLineAndColumn() {
             assertThatThrownBy(() -> templates.compile("Hello\nthere ${name"))
                     .isInstanceOf(TemplateProblem.class)
-                    .hasMessageStartingWith("smsBody template has a syntax error at line 2, column ");
+                    .hasMessageStartingWith("template has a syntax error at line 2, column ");
         }
 
         @Test
         void unclosedDirectiveIsSyntaxError() {
             assertThatThrownBy(() -> templates.compile("<#if x>yes"))
                     .isInstanceOf(TemplateProblem.class)
-                    .hasMessageMatching("smsBody template has a syntax error at line \\d+, column \\d+: .+");
+                    .hasMessageMatching("template has a syntax error at line \\d+, column \\d+: .+");
         }
 
         @Test
@@ -206,7 +206,7 @@ class SmsTemplatesTest {
         void wrongTypeIsRenderError() {
             assertThatThrownBy(() -> render("${items}", Map.of("items", List.of(1, 2))))
                     .isInstanceOf(TemplateProblem.class)
-                    .hasMessageStartingWith("smsBody template cannot be rendered: ");
+                    .hasMessageStartingWith("template cannot be rendered: ");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.twilioconnector.flowable.action;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Field (and variable) names of {@code twilioConnector.GET_MESSAGE} and {@code twilioConnector.LIST_MESSAGES}. */
@@ -17,6 +18,9 @@ public final class LookupFields {
             OutputFields.FAIL_ON_ERROR, OutputFields.RESULT_VARIABLE, OutputFields.ERROR_VARIABLE);
     static final Set<String> LIST = Set.of(DATE_SENT_AFTER, DATE_SENT_BEFORE, FROM, TO, PAGE_SIZE, LIMIT,
             OutputFields.FAIL_ON_ERROR, OutputFields.RESULT_VARIABLE, OutputFields.ERROR_VARIABLE);
+
+    static final TaskWording WORDING = new TaskWording(
+            Map.of("Sid", MESSAGE_SID, "From", FROM, "To", TO, "PageSize", PAGE_SIZE, "Limit", LIMIT), Map.of());
 
     private LookupFields() {
     }

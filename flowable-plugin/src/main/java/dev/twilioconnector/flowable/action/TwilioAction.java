@@ -9,24 +9,27 @@ import java.util.stream.Collectors;
 
 /**
  * The actions a service task names with {@code implementation="twilioConnector.<ACTION>"}, each with
- * the fields it reads. A model naming anything else under {@code twilioConnector.} fails to deploy.
+ * the fields it reads and the words its problems are told in. A model naming anything else under
+ * {@code twilioConnector.} fails to deploy.
  */
 public enum TwilioAction {
 
-    SEND_SMS(SendSmsFields.ALL),
-    GET_MESSAGE(LookupFields.GET),
-    LIST_MESSAGES(LookupFields.LIST),
-    SEND_VERIFICATION(VerifyFields.SEND),
-    CHECK_VERIFICATION(VerifyFields.CHECK);
+    SEND_SMS(SendSmsFields.ALL, SendSmsFields.WORDING),
+    GET_MESSAGE(LookupFields.GET, LookupFields.WORDING),
+    LIST_MESSAGES(LookupFields.LIST, LookupFields.WORDING),
+    SEND_VERIFICATION(VerifyFields.SEND, VerifyFields.WORDING),
+    CHECK_VERIFICATION(VerifyFields.CHECK, VerifyFields.WORDING);
 
     public static final String PREFIX = "twilioConnector.";
     /** The implementation type the plugin gives its service tasks in the BPMN model. */
     public static final String IMPLEMENTATION_TYPE = "twilioConnector";
 
     private final Set<String> fields;
+    private final TaskWording wording;
 
-    TwilioAction(Set<String> fields) {
+    TwilioAction(Set<String> fields, TaskWording wording) {
         this.fields = new TreeSet<>(fields);
+        this.wording = wording;
     }
 
     public String implementation() {
@@ -36,6 +39,11 @@ public enum TwilioAction {
     /** The fields this action reads, output options included. */
     public Set<String> fields() {
         return fields;
+    }
+
+    /** How this action's problems read in its task's words. */
+    public TaskWording wording() {
+        return wording;
     }
 
     public static boolean isTwilioImplementation(String implementation) {

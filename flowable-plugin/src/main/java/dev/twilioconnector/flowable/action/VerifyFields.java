@@ -1,5 +1,6 @@
 package dev.twilioconnector.flowable.action;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Field (and variable) names of {@code twilioConnector.SEND_VERIFICATION} and {@code twilioConnector.CHECK_VERIFICATION}. */
@@ -16,6 +17,9 @@ public final class VerifyFields {
             OutputFields.FAIL_ON_ERROR, OutputFields.RESULT_VARIABLE, OutputFields.ERROR_VARIABLE);
     static final Set<String> CHECK = Set.of(SERVICE_SID, TO, CODE,
             OutputFields.FAIL_ON_ERROR, OutputFields.RESULT_VARIABLE, OutputFields.ERROR_VARIABLE);
+
+    static final TaskWording WORDING = new TaskWording(Map.of("ServiceSid", SERVICE_SID, "To", TO, "Channel", CHANNEL,
+            "Locale", LOCALE, "CustomCode", CUSTOM_CODE, "Code", CODE), Map.of());
 
     private VerifyFields() {
     }

@@ -13,7 +13,8 @@ import org.flowable.engine.impl.util.CommandContextUtil;
 /**
  * Takes the place of Flowable's service-task parse handler (as a custom <em>default</em> handler, so
  * multi-instance still wraps the behaviour exactly once) and binds {@code twilioConnector.*} tasks to
- * their delegate. Every other service task is parsed as before.
+ * their delegate, with the task's {@code flowable:mapException} entries. Every other service task is parsed
+ * as before.
  */
 public class TwilioServiceTaskParseHandler extends ServiceTaskParseHandler {
 
@@ -36,6 +37,6 @@ public class TwilioServiceTaskParseHandler extends ServiceTaskParseHandler {
         Expression skip = StringUtils.isEmpty(serviceTask.getSkipExpression())
                 ? null : expressions.createExpression(serviceTask.getSkipExpression());
         serviceTask.setBehavior(new TwilioTaskBehavior(
-                delegates.create(action, serviceTask, expressions), skip));
+                delegates.create(action, serviceTask, expressions), skip, serviceTask.getMapExceptions()));
     }
 }

@@ -30,8 +30,8 @@ public final class ActionDelegates {
             case SEND_SMS -> new SendSmsDelegate(inputs, connector, ledger);
             case GET_MESSAGE -> new GetMessageDelegate(inputs, connector);
             case LIST_MESSAGES -> new ListMessagesDelegate(inputs, connector);
-            case SEND_VERIFICATION -> new VerificationDelegate(inputs, connector, false);
-            case CHECK_VERIFICATION -> new VerificationDelegate(inputs, connector, true);
+            case SEND_VERIFICATION -> new SendVerificationDelegate(inputs, connector);
+            case CHECK_VERIFICATION -> new CheckVerificationDelegate(inputs, connector);
         };
     }
 }

@@ -1,27 +1,24 @@
 package dev.twilioconnector.flowable.delegate;
 
+import dev.twilioconnector.core.TwilioClient;
 import dev.twilioconnector.core.TwilioConnector;
-import dev.twilioconnector.core.sms.MessageLookup;
+import dev.twilioconnector.core.sms.FetchMessage;
 import dev.twilioconnector.flowable.action.LookupFields;
+import dev.twilioconnector.flowable.action.TwilioAction;
 import org.flowable.engine.delegate.DelegateExecution;
-import org.flowable.engine.delegate.JavaDelegate;
 
 import java.util.function.Supplier;
 
 /** {@code twilioConnector.GET_MESSAGE}: the message {@code messageSid} as a JSON object in {@code twilioResult}. */
-public final class GetMessageDelegate implements JavaDelegate {
-
-    private final TaskInputs inputs;
-    private final Supplier<TwilioConnector> connector;
+final class GetMessageDelegate extends ActionDelegate {
 
     GetMessageDelegate(TaskInputs inputs, Supplier<TwilioConnector> connector) {
-        this.inputs = inputs;
-        this.connector = connector;
+        super(TwilioAction.GET_MESSAGE, null, inputs, connector);
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        MessageLookup.Found found = connector.get().messages().fetch(inputs.text(LookupFields.MESSAGE_SID, execution));
-        TaskOutputs.write(execution, inputs, found.resultJson(), found.errorJson());
+    TaskOutcome run(TaskInputs inputs, DelegateExecution execution, TwilioClient client) {
+        FetchMessage request = new FetchMessage(inputs.text(LookupFields.MESSAGE_SID, execution));
+        return outcome(client.fetch(request), OutputJson::message);
     }
 }

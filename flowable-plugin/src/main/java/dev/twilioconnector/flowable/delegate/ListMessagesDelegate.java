@@ -1,10 +1,12 @@
 package dev.twilioconnector.flowable.delegate;
 
+import dev.twilioconnector.core.Refusal;
+import dev.twilioconnector.core.TwilioClient;
 import dev.twilioconnector.core.TwilioConnector;
-import dev.twilioconnector.core.sms.MessageLookup;
+import dev.twilioconnector.core.sms.ListMessages;
 import dev.twilioconnector.flowable.action.LookupFields;
+import dev.twilioconnector.flowable.action.TwilioAction;
 import org.flowable.engine.delegate.DelegateExecution;
-import org.flowable.engine.delegate.JavaDelegate;
 
 import java.util.function.Supplier;
 
@@ -13,25 +15,21 @@ import java.util.function.Supplier;
  * {@code from} and {@code to}, following Twilio's pages of {@code pageSize} up to {@code limit}, as a JSON
  * array in {@code twilioResult}.
  */
-public final class ListMessagesDelegate implements JavaDelegate {
-
-    private final TaskInputs inputs;
-    private final Supplier<TwilioConnector> connector;
+final class ListMessagesDelegate extends ActionDelegate {
 
     ListMessagesDelegate(TaskInputs inputs, Supplier<TwilioConnector> connector) {
-        this.inputs = inputs;
-        this.connector = connector;
+        super(TwilioAction.LIST_MESSAGES, OutputJson.NONE, inputs, connector);
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        MessageLookup.Found found = connector.get().messages().list(
-                PlainValues.of(inputs.value(LookupFields.DATE_SENT_AFTER, execution)),
-                PlainValues.of(inputs.value(LookupFields.DATE_SENT_BEFORE, execution)),
+    TaskOutcome run(TaskInputs inputs, DelegateExecution execution, TwilioClient client) {
+        ListMessages request = new ListMessages(
+                TimeInput.dateOrTime(LookupFields.DATE_SENT_AFTER, inputs.value(LookupFields.DATE_SENT_AFTER, execution)),
+                TimeInput.dateOrTime(LookupFields.DATE_SENT_BEFORE, inputs.value(LookupFields.DATE_SENT_BEFORE, execution)),
                 inputs.text(LookupFields.FROM, execution),
                 inputs.text(LookupFields.TO, execution),
-                PlainValues.of(inputs.value(LookupFields.PAGE_SIZE, execution)),
-                PlainValues.of(inputs.value(LookupFields.LIMIT, execution)));
-        TaskOutputs.write(execution, inputs, found.resultJson(), found.errorJson());
+                WholeNumberInput.of(inputs.value(LookupFields.PAGE_SIZE, execution), Refusal.PAGE_SIZE_RANGE),
+                WholeNumberInput.of(inputs.value(LookupFields.LIMIT, execution), Refusal.LIMIT_RANGE));
+        return outcome(client.list(request), OutputJson::messages);
     }
 }

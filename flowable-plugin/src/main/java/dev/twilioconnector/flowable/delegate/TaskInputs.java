@@ -3,6 +3,7 @@ package dev.twilioconnector.flowable.delegate;
 import org.apache.commons.lang3.StringUtils;
 import org.flowable.bpmn.model.FieldExtension;
 import org.flowable.bpmn.model.ServiceTask;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.delegate.Expression;
 import org.flowable.common.engine.impl.el.ExpressionManager;
 import org.flowable.engine.delegate.DelegateExecution;
@@ -16,6 +17,8 @@ import java.util.Map;
  * same name. Literals are taken as written: an {@code smsBody} literal is FreeMarker source, not JUEL.
  */
 final class TaskInputs {
+
+    static final String INPUT_FAILED = "input '%s' cannot be evaluated: %s";
 
     private final Map<String, Field> fields;
 
@@ -33,22 +36,30 @@ final class TaskInputs {
         return new TaskInputs(fields);
     }
 
-    /** The input's value as the process holds it (JSON variables as they are stored). */
+    /**
+     * The input as plain values ({@link PlainValues}): JSON variables as maps and lists.
+     *
+     * @throws InputProblem its expression (or variable) cannot be evaluated
+     */
     Object value(String name, DelegateExecution execution) {
-        Field field = fields.get(name);
-        if (field == null) {
-            return execution.getVariable(name);
+        try {
+            Field field = fields.get(name);
+            if (field == null) {
+                return PlainValues.of(execution.getVariable(name));
+            }
+            return PlainValues.of(field.expression() != null ? field.expression().getValue(execution) : field.literal());
+        } catch (FlowableException e) {
+            throw new InputProblem(INPUT_FAILED.formatted(name, e.getMessage()));
         }
-        return field.expression() != null ? field.expression().getValue(execution) : field.literal();
     }
 
     String text(String name, DelegateExecution execution) {
-        Object value = PlainValues.of(value(name, execution));
+        Object value = value(name, execution);
         return value == null ? null : value.toString();
     }
 
     boolean flag(String name, DelegateExecution execution) {
-        Object value = PlainValues.of(value(name, execution));
+        Object value = value(name, execution);
         return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString().trim());
     }
 

@@ -1,9 +1,9 @@
 package dev.twilioconnector.flowable.outbound;
 
+import dev.twilioconnector.core.TwilioProblem;
 import dev.twilioconnector.core.sms.Accepted;
 import dev.twilioconnector.core.sms.DeliveryJournal;
 import dev.twilioconnector.core.sms.DeliveryJournal.Prior;
-import dev.twilioconnector.core.sms.Problem;
 import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.flowable.schema.AutoCommitSql;
 
@@ -89,9 +89,9 @@ public final class SendLedger {
             return switch (row.state()) {
                 case SENT -> new Prior.AlreadyAccepted(new Accepted(recipient, row.sid(), row.status()));
                 case REFUSED -> reclaim(taskKey, recipient) ? new Prior.Send() : before(recipient);
-                case UNKNOWN -> new Prior.Uncertain(new Problem(recipient, row.code(), row.httpStatus(),
+                case UNKNOWN -> new Prior.Uncertain(new TwilioProblem(recipient, row.code(), row.httpStatus(),
                         EARLIER_UNCERTAIN.formatted(row.message())));
-                default -> new Prior.Uncertain(new Problem(recipient, null, null, INTERRUPTED));
+                default -> new Prior.Uncertain(new TwilioProblem(recipient, null, null, INTERRUPTED));
             };
         }
 
@@ -101,8 +101,8 @@ public final class SendLedger {
         }
 
         @Override
-        public void notAccepted(Problem problem, boolean mayHaveBeenAccepted) {
-            record(taskKey, problem.to(), mayHaveBeenAccepted ? UNKNOWN : REFUSED, null, null, problem);
+        public void notAccepted(TwilioProblem problem, boolean mayHaveBeenAccepted) {
+            record(taskKey, problem.recipient(), mayHaveBeenAccepted ? UNKNOWN : REFUSED, null, null, problem);
         }
     }
 
@@ -136,7 +136,7 @@ public final class SendLedger {
                 }) == 1;
     }
 
-    private void record(String taskKey, String recipient, String state, String sid, String status, Problem problem) {
+    private void record(String taskKey, String recipient, String state, String sid, String status, TwilioProblem problem) {
         sql.run("UPDATE " + table + " SET STATE_ = ?, MESSAGE_SID_ = ?, STATUS_ = ?, CODE_ = ?, HTTP_STATUS_ = ?, MESSAGE_ = ?, UPDATED_AT_ = ? "
                 + "WHERE TASK_KEY_ = ? AND RECIPIENT_ = ?", statement -> {
             statement.setString(1, state);

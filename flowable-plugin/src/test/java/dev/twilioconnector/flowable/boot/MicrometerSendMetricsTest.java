@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -35,8 +36,8 @@ class MicrometerSendMetricsTest {
                 .withPropertyValues("twilio.account=" + FakeTwilio.ACCOUNT, "twilio.token=" + FakeTwilio.TOKEN,
                         "twilio.api-base-url=" + twilio.baseUrl(), "twilio.send.initial-backoff=10ms")
                 .run(context -> {
-                    context.getBean(TwilioConnector.class).sms()
-                            .send(new SendSms("+15005550006", null, "+15551230001, 12345", "Hello", Map.of()));
+                    context.getBean(TwilioConnector.class)
+                            .send(new SendSms("+15005550006", null, List.of("+15551230001", "12345"), "Hello", Map.of()));
 
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
                     assertThat(meters.get("twilio.messages.sent").counter().count()).isEqualTo(1);

@@ -127,7 +127,7 @@ public class ConsoleController {
         variables.put("smsTo", String.join(",", numbers));
         variables.put("smsBody", body);
         String id = runtime.startProcessInstanceByKey("broadcast", variables).getId();
-        redirect.addFlashAttribute("notice", "Broadcast " + id + " sent to " + Recipients.parse(recipients).valid().size()
+        redirect.addFlashAttribute("notice", "Broadcast " + id + " sent to " + Recipients.check(numbers).valid().size()
                 + " valid number(s); see its twilioResult and twilioError below.");
         return "redirect:/";
     }

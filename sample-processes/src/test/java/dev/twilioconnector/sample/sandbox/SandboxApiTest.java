@@ -146,7 +146,7 @@ class SandboxApiTest extends SandboxApplicationTest {
 
     @Test
     void theConnectorSendsThroughTheSandboxOverHttp() {
-        SendOutcome outcome = connector.sms().send(new SendSms(null, null, "+15551110020, +15551110021", "Hi ${name}",
+        SendOutcome outcome = connector.send(new SendSms(null, null, List.of("+15551110020", "+15551110021"), "Hi ${name}",
                 Map.of("name", "Ada")));
 
         assertThat(outcome.problems()).isEmpty();

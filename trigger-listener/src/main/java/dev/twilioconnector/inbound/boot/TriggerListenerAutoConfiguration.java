@@ -97,7 +97,7 @@ public final class TriggerListenerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LateReply twilioLateReply(TwilioConnector connector) {
-        return new RestLateReply(connector.sms());
+        return new RestLateReply(connector);
     }
 
     @Bean

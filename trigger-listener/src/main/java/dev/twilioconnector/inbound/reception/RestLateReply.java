@@ -1,12 +1,13 @@
 package dev.twilioconnector.inbound.reception;
 
+import dev.twilioconnector.core.TwilioClient;
 import dev.twilioconnector.core.sms.SendOutcome;
 import dev.twilioconnector.core.sms.SendSms;
-import dev.twilioconnector.core.sms.SmsSender;
 import dev.twilioconnector.inbound.webhook.InboundSms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -19,15 +20,15 @@ public final class RestLateReply implements LateReply {
     private static final String AS_IS = "${" + TEXT + "}";
     private static final Logger LOG = LoggerFactory.getLogger(RestLateReply.class);
 
-    private final SmsSender sender;
+    private final TwilioClient twilio;
 
-    public RestLateReply(SmsSender sender) {
-        this.sender = sender;
+    public RestLateReply(TwilioClient twilio) {
+        this.twilio = twilio;
     }
 
     @Override
     public void send(InboundSms sms, String text) {
-        SendOutcome outcome = sender.send(new SendSms(sms.to(), null, sms.from(), AS_IS, Map.of(TEXT, text)));
+        SendOutcome outcome = twilio.send(new SendSms(sms.to(), null, Collections.singletonList(sms.from()), AS_IS, Map.of(TEXT, text)));
         if (outcome.hasProblems()) {
             LOG.warn("The reply to message {} came after the webhook had answered, and could not be sent as an SMS: {}",
                     sms.messageSid(), outcome.problems().get(0).message());
