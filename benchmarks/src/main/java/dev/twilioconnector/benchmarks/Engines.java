@@ -5,7 +5,6 @@ import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.TwilioConnectorConfigurator;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.flowable.engine.repository.DeploymentBuilder;
 
 /** A plain process engine (no Spring) with the connector plugged in, the async executor off. */
 public final class Engines {
@@ -13,7 +12,7 @@ public final class Engines {
     private Engines() {
     }
 
-    public static Engine start(Database database, TwilioSettings settings, String... resources) {
+    public static Engine start(Database database, TwilioSettings settings, String processResource) {
         TwilioConnectorConfigurator configurator = new TwilioConnectorConfigurator(settings);
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setJdbcUrl(database.jdbcUrl());
@@ -25,15 +24,11 @@ public final class Engines {
         configuration.setEngineName("bench-" + database.name());
         configuration.addConfigurator(configurator);
         ProcessEngine engine = configuration.buildProcessEngine();
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("benchmarks");
-        for (String resource : resources) {
-            deployment.addClasspathResource(resource);
-        }
-        deployment.deploy();
-        return new Engine(engine, configurator, database);
+        engine.getRepositoryService().createDeployment().name("benchmarks").addClasspathResource(processResource).deploy();
+        return new Engine(engine, configurator);
     }
 
-    public record Engine(ProcessEngine engine, TwilioConnectorConfigurator configurator, Database database) implements AutoCloseable {
+    public record Engine(ProcessEngine engine, TwilioConnectorConfigurator configurator) implements AutoCloseable {
         @Override
         public void close() {
             engine.close();

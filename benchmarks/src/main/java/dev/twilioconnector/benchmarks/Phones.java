@@ -1,11 +1,19 @@
 package dev.twilioconnector.benchmarks;
 
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Distinct valid E.164 test numbers: +1555 followed by seven digits. */
+/** Valid E.164 test numbers, +1555 followed by seven digits, distinct over a run: each use reserves its own. */
 public final class Phones {
 
+    private static final AtomicLong NEXT = new AtomicLong(1_000_000);
+
     private Phones() {
+    }
+
+    /** The first of {@code count} numbers nothing else in this run uses. */
+    public static long reserve(int count) {
+        return NEXT.getAndAdd(count);
     }
 
     public static String number(long n) {

@@ -2,12 +2,13 @@ package dev.twilioconnector.benchmarks;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What a run prints: progress lines, one table per benchmark and, at the end, the summary table
- * (Markdown, for the README's "Performance" section) with every goal, the measured figure and PASS / MISS.
+ * What a run prints: progress lines, one table per benchmark and, at the end, the summary table (Markdown, for the
+ * README's "Performance" section) with every goal, the measured figure and PASS / MISS.
  */
 public final class Report {
 
@@ -20,9 +21,8 @@ public final class Report {
     }
 
     public void section(String title) {
-        out.println();
-        out.println("== " + title + " ==");
-        out.flush();
+        line("");
+        line("== " + title + " ==");
     }
 
     public void line(String text) {
@@ -31,44 +31,29 @@ public final class Report {
     }
 
     public void progress(String text) {
-        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        out.printf(Locale.ROOT, "  [%02d:%02d] %s%n", seconds / 60, seconds % 60, text);
-        out.flush();
+        line(String.format(Locale.ROOT, "  [%s] %s", elapsed(), text));
     }
 
+    /** A Markdown table, its columns aligned for the console. */
     public void table(List<String> header, List<List<String>> rows) {
-        int[] widths = new int[header.size()];
-        for (int i = 0; i < header.size(); i++) {
-            widths[i] = header.get(i).length();
-            for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        out.println(row(header, widths));
-        StringBuilder rule = new StringBuilder("|");
-        for (int width : widths) {
-            rule.append("-".repeat(width + 2)).append('|');
-        }
-        out.println(rule);
-        for (List<String> row : rows) {
-            out.println(row(row, widths));
-        }
-        out.flush();
+        int[] widths = header.stream().mapToInt(String::length).toArray();
+        rows.forEach(cells -> Arrays.setAll(widths, i -> Math.max(widths[i], cells.get(i).length())));
+        line(row(header, widths));
+        line(row(Arrays.stream(widths).mapToObj("-"::repeat).toList(), widths));
+        rows.forEach(cells -> line(row(cells, widths)));
     }
 
-    /** One line of the final summary. */
+    /** One line of the final summary; {@code pass} null: information, no goal. */
     public void summary(String benchmark, String goal, String measured, Boolean pass) {
-        summary.add(List.of(benchmark, goal, measured, pass == null ? "info" : pass ? "PASS" : "MISS"));
+        summary.add(List.of(benchmark, goal, measured, pass == null ? "info" : verdict(pass)));
     }
 
     public void printSummary(String command) {
         section("Summary (Markdown, for the README's \"Performance\" section)");
         table(List.of("benchmark", "goal", "measured", "result"), summary);
-        out.println();
-        out.println("Command: " + command);
-        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        out.printf(Locale.ROOT, "Whole run: %d min %02d s%n", seconds / 60, seconds % 60);
-        out.flush();
+        line("");
+        line("Command: " + command);
+        line("Whole run: " + elapsed());
     }
 
     public static String verdict(boolean pass) {
@@ -81,6 +66,11 @@ public final class Report {
 
     public static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private String elapsed() {
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
 
     private static String row(List<String> cells, int[] widths) {

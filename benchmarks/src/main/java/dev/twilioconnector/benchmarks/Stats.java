@@ -1,6 +1,5 @@
 package dev.twilioconnector.benchmarks;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Medians and percentiles (nearest rank) of measured figures. */
@@ -15,14 +14,8 @@ public final class Stats {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** The {@code p}-th percentile (0 < p ≤ 100) of {@code values}, nearest rank; sorts a copy. */
-    public static double percentile(long[] values, double p) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    /** The {@code p}-th percentile (0 < p ≤ 100) of {@code sorted}, nearest rank. */
+    public static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 }

@@ -3,7 +3,6 @@ package dev.twilioconnector.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowable.engine.HistoryService;
-import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.variable.api.history.HistoricVariableInstance;
 
 import java.util.HashSet;
@@ -11,49 +10,40 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** What one finished SEND_SMS task left behind: the accepted recipients and the problems by code. */
-public record TaskOutcome(Set<String> acceptedTo, int acceptedCount, Map<String, Integer> problemsByCode, int problemCount) {
+/** What one finished SEND_SMS task left behind: the recipients in {@code twilioResult}, the problems in {@code twilioError}. */
+public record TaskOutcome(Set<String> acceptedTo, int acceptedCount, Map<String, Integer> problems) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static TaskOutcome of(HistoryService history, String processInstanceId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        if (instance == null || instance.getEndTime() == null) {
+        if (history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished().count() != 1) {
             throw new IllegalStateException("process instance " + processInstanceId + " did not end");
         }
-        String result = null;
-        String error = null;
+        Map<String, Object> outputs = new TreeMap<>();
         for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()) {
-            if (variable.getVariableName().equals("twilioResult")) {
-                result = (String) variable.getValue();
-            } else if (variable.getVariableName().equals("twilioError")) {
-                error = (String) variable.getValue();
-            }
+            outputs.put(variable.getVariableName(), variable.getValue());
         }
         try {
             Set<String> accepted = new HashSet<>();
             int acceptedCount = 0;
-            for (JsonNode entry : JSON.readTree(result == null ? "[]" : result)) {
+            for (JsonNode entry : JSON.readTree(String.valueOf(outputs.getOrDefault("twilioResult", "[]")))) {
                 accepted.add(entry.get("to").asText());
                 acceptedCount++;
             }
             Map<String, Integer> problems = new TreeMap<>();
-            int problemCount = 0;
-            if (error != null) {
-                for (JsonNode entry : JSON.readTree(error)) {
-                    String code = entry.get("code") == null || entry.get("code").isNull() ? "null" : entry.get("code").asText();
-                    String key = code + (code.equals("null") ? " (" + entry.get("message").asText() + ")" : "");
-                    problems.merge(key, 1, Integer::sum);
-                    problemCount++;
+            if (outputs.get("twilioError") != null) {
+                for (JsonNode entry : JSON.readTree((String) outputs.get("twilioError"))) {
+                    problems.merge(entry.path("code").asText("null") + " (" + entry.path("message").asText() + ")", 1, Integer::sum);
                 }
             }
-            return new TaskOutcome(accepted, acceptedCount, problems, problemCount);
+            return new TaskOutcome(accepted, acceptedCount, problems);
         } catch (Exception e) {
             throw new IllegalStateException("unreadable task outputs of " + processInstanceId, e);
         }
     }
 
+    /** The problems by code and message, or "none". */
     public String problemsText() {
-        return problemCount == 0 ? "none" : problemCount + " " + problemsByCode;
+        return problems.isEmpty() ? "none" : problems.toString();
     }
 }

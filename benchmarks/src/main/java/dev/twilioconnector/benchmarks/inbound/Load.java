@@ -2,105 +2,90 @@ package dev.twilioconnector.benchmarks.inbound;
 
 import dev.twilioconnector.benchmarks.Stats;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntConsumer;
 
 /**
- * Load generators. Open loop: request {@code i} is due at {@code start + i / rate}, whatever happened to
- * the others, and is handed to a bounded pool of client threads; its latency runs from when it was due
- * (so time spent waiting for a free client thread, when the server falls behind, counts). Closed loop:
- * a fixed number of clients send back to back, for the capacity.
+ * Load generators. Open loop: request {@code i} is due at {@code start + i / rate}, whatever happened to the others, and
+ * is handed to a pool of client threads; its latency runs from when it was due, so waiting for a free client thread when
+ * the server falls behind counts. Closed loop: a fixed number of clients send back to back, for the capacity.
  */
 public final class Load {
 
     private Load() {
     }
 
-    public static Result openLoop(int ratePerSecond, int seconds, int threads, IntConsumer request) {
+    public static Result openLoop(int ratePerSecond, int seconds, int threads, Runnable request) {
         int total = ratePerSecond * seconds;
-        long periodNanos = 1_000_000_000L / ratePerSecond;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long[] latencies = new long[total];
-        AtomicInteger failed = new AtomicInteger();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicLong lastDone = new AtomicLong();
         long start = System.nanoTime() + 20_000_000L;
         for (int i = 0; i < total; i++) {
-            long due = start + i * periodNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            long due = start + i * (1_000_000_000L / ratePerSecond);
+            LockSupport.parkNanos(due - System.nanoTime());
             int index = i;
             pool.execute(() -> {
                 try {
-                    request.accept(index);
+                    request.run();
                     long done = System.nanoTime();
                     latencies[index] = done - due;
                     lastDone.accumulateAndGet(done, Math::max);
                 } catch (RuntimeException e) {
                     latencies[index] = -1;
-                    failed.incrementAndGet();
-                    firstFailure.compareAndSet(null, e.getMessage());
+                    failures.add(String.valueOf(e.getMessage()));
                 }
             });
         }
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-                throw new IllegalStateException("open-loop requests did not finish within " + (seconds + 120) + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        long[] ok = java.util.Arrays.stream(latencies).filter(latency -> latency >= 0).toArray();
-        double elapsed = (lastDone.get() - start) / 1e9;
-        return new Result(total, ok.length, failed.get(), firstFailure.get(), ok.length / elapsed,
+        finish(pool, seconds);
+        long[] ok = Arrays.stream(latencies).filter(latency -> latency >= 0).sorted().toArray();
+        return new Result(total, ok.length, failures.size(), failures.peek(), ok.length / ((lastDone.get() - start) / 1e9),
                 Stats.percentile(ok, 50) / 1e6, Stats.percentile(ok, 99) / 1e6, Stats.percentile(ok, 100) / 1e6);
     }
 
     /** {@code clients} threads sending back to back for {@code seconds}; completions per second. */
-    public static double closedLoop(int clients, int seconds, IntConsumer request) {
+    public static double closedLoop(int clients, int seconds, Runnable request) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
+        LongAdder done = new LongAdder();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
-        long deadline = start + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
             pool.execute(() -> {
-                while (System.nanoTime() < deadline) {
+                while (System.nanoTime() - start < seconds * 1_000_000_000L) {
                     try {
-                        request.accept(next.getAndIncrement());
-                        done.incrementAndGet();
+                        request.run();
+                        done.increment();
                     } catch (RuntimeException e) {
                         failures.add(String.valueOf(e.getMessage()));
                     }
                 }
             });
         }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        finish(pool, seconds);
         if (!failures.isEmpty()) {
             throw new IllegalStateException(failures.size() + " requests failed; first: " + failures.peek());
         }
-        return done.get() / elapsed;
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void finish(ExecutorService pool, int seconds) {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+                throw new IllegalStateException("requests did not finish within " + (seconds + 120) + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public record Result(int offered, int completed, int failed, String firstFailure, double throughput,
