@@ -6,15 +6,16 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.sms.SendOutcome;
 import dev.twilioconnector.core.sms.SendSms;
-import org.junit.jupiter.api.AfterAll;
+import dev.twilioconnector.emulator.Fault;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
@@ -25,17 +26,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.twilioconnector.core.FakeTwilio.ACCOUNT;
-import static dev.twilioconnector.core.FakeTwilio.API_KEY;
-import static dev.twilioconnector.core.FakeTwilio.API_SECRET;
-import static dev.twilioconnector.core.FakeTwilio.MESSAGES_PATH;
-import static dev.twilioconnector.core.FakeTwilio.TOKEN;
-import static dev.twilioconnector.core.FakeTwilio.created;
-import static dev.twilioconnector.core.FakeTwilio.error;
+import static dev.twilioconnector.core.TestAccount.ACCOUNT;
+import static dev.twilioconnector.core.TestAccount.API_KEY;
+import static dev.twilioconnector.core.TestAccount.API_SECRET;
+import static dev.twilioconnector.core.TestAccount.TOKEN;
+import static dev.twilioconnector.emulator.RequestMatch.messageCreation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever goes wrong, the token, the API secret and the Basic credentials never reach a log or twilioError. */
@@ -43,24 +40,18 @@ class SecretsNotLoggedTest {
 
     private static final String[] DEBUG_LOGGERS = {"dev.twilioconnector", "com.twilio"};
 
-    private static FakeTwilio twilio;
+    @RegisterExtension
+    static final TwilioEmulatorExtension EMULATOR = TestAccount.emulator();
+
+    private final TwilioEmulator twilio = EMULATOR.emulator();
+    /** What the slow recipient's answers wait for: the end of the test. */
+    private final CompletableFuture<Void> release = new CompletableFuture<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Map<String, Level> previousLevels = new LinkedHashMap<>();
     private final List<SendOutcome> outcomes = new ArrayList<>();
 
-    @BeforeAll
-    static void startFake() {
-        twilio = new FakeTwilio();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
-
     @BeforeEach
     void captureLogs() {
-        twilio.reset();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         for (String name : DEBUG_LOGGERS) {
             Logger logger = context.getLogger(name);
@@ -74,6 +65,7 @@ class SecretsNotLoggedTest {
 
     @AfterEach
     void restoreLogs() {
+        release.complete(null);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
         appender.stop();
@@ -120,32 +112,21 @@ class SecretsNotLoggedTest {
         String serverError = "+15551230003";
         String slow = "+15551230004";
         String busy = "+15551230005";
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(ok))
-                .willReturn(created("SM11111111111111111111111111111111", ok, "Hello Ada")));
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(unauthorized))
-                .willReturn(error(401, 20003, "Authenticate")));
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(serverError))
-                .willReturn(error(500, 20500, "Internal Server Error")));
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(slow))
-                .willReturn(created("SM44444444444444444444444444444444", slow, "Hello Ada").withFixedDelay(2000)));
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(busy))
-                .inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(error(429, 20429, "Too Many Requests").withHeader("Retry-After", "0"))
-                .willSetStateTo("calm"));
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo(busy))
-                .inScenario("busy").whenScenarioStateIs("calm")
-                .willReturn(created("SM55555555555555555555555555555555", busy, "Hello Ada")));
-        TwilioSettings token = twilio.settings();
+        twilio.fail(Fault.unauthorized(), messageCreation().to(unauthorized));
+        twilio.fail(Fault.serverError(), messageCreation().to(serverError));
+        // Answered only after the test: the send gives up at its read timeout.
+        twilio.fail(Fault.holdUntil(release), messageCreation().to(slow));
+        TwilioSettings token = TestAccount.settings(twilio);
         TwilioSettings apiKey = token.toBuilder().apiKey(API_KEY).apiSecret(API_SECRET).build();
-        TwilioSettings unreachable = token.toBuilder().apiBaseUrl(URI.create("http://127.0.0.1:" + FakeTwilio.closedPort())).build();
+        TwilioSettings unreachable = token.toBuilder().apiBaseUrl(URI.create("http://127.0.0.1:" + TestAccount.closedPort())).build();
 
         for (TwilioSettings settings : List.of(token, apiKey)) {
+            twilio.failNext(1, Fault.tooManyRequests(0), messageCreation().to(busy));
             send(settings, ok);
             send(settings, unauthorized);
             send(settings, serverError);
             send(settings, slow);
             send(settings, busy);
-            twilio.server().resetScenarios();
         }
         send(unreachable, ok);
 

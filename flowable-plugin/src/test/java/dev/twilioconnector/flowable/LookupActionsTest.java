@@ -1,55 +1,39 @@
 package dev.twilioconnector.flowable;
 
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.RuntimeService;
+import dev.twilioconnector.emulator.Message;
+import dev.twilioconnector.emulator.RecordedRequest;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.twilioconnector.flowable.FakeTwilio.twilioError;
+import static dev.twilioconnector.emulator.RequestMatch.messageList;
 import static dev.twilioconnector.flowable.ProcessOutputs.json;
 import static dev.twilioconnector.flowable.ProcessOutputs.ofEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET_MESSAGE and LIST_MESSAGES: reading messages back, with Twilio's paging followed. */
 @FlowableTest
-class LookupActionsTest {
+class LookupActionsTest extends EngineTestBase {
 
-    private static final String BASE = "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT + "/Messages";
-    private static final String SID = "SM0123456789abcdef0123456789abcdef";
-
-    private final FakeTwilio twilio = FakeTwilio.shared();
-    private RuntimeService runtime;
-    private HistoryService history;
-
-    @BeforeEach
-    void setUp(RuntimeService runtime, HistoryService history) {
-        this.runtime = runtime;
-        this.history = history;
-        twilio.reset();
-    }
+    private static final String ADA = "+15551230001";
 
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/getMessage.bpmn20.xml")
     void getsOneMessage() {
-        twilio.answer(get(urlPathEqualTo(BASE + "/" + SID + ".json")).willReturn(okJson(message(SID, "+15551230001", "delivered"))));
+        String sid = sentEarlier(ADA, Message.DELIVERED, "2026-11-22T10:00:05Z");
 
-        Map<String, Object> variables = run("getMessage", Map.of("messageSid", SID));
+        Map<String, Object> variables = run("getMessage", Map.of("messageSid", sid));
 
         JsonNode message = json(variables.get("twilioResult"));
-        assertThat(message.get("sid").asString()).isEqualTo(SID);
+        assertThat(message.get("sid").asString()).isEqualTo(sid);
         assertThat(message.get("status").asString()).isEqualTo("delivered");
-        assertThat(message.get("to").asString()).isEqualTo("+15551230001");
+        assertThat(message.get("to").asString()).isEqualTo(ADA);
         assertThat(message.get("dateSent").asString()).isEqualTo("2026-11-22T10:00:05Z");
         assertThat(variables).containsEntry("twilioError", null);
     }
@@ -57,9 +41,8 @@ class LookupActionsTest {
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/getMessage.bpmn20.xml")
     void reportsAnUnknownMessage() {
-        twilio.answer(get(urlPathEqualTo(BASE + "/" + SID + ".json")).willReturn(twilioError(404, 20404, "The requested resource was not found")));
-
-        Map<String, Object> variables = run("getMessage", Map.of("messageSid", SID));
+        // Twilio holds no such message: it answers 404 with its code 20404.
+        Map<String, Object> variables = run("getMessage", Map.of("messageSid", "SM0123456789abcdef0123456789abcdef"));
 
         assertThat(variables).containsEntry("twilioResult", null);
         JsonNode error = json(variables.get("twilioError")).get(0);
@@ -74,50 +57,57 @@ class LookupActionsTest {
 
         assertThat(json(variables.get("twilioError")).get(0).get("message").asString())
                 .isEqualTo("messageSid 'CA123' is not a message SID (SM or MM and 32 hex digits)");
-        assertThat(twilio.requestCount()).isZero();
+        assertThat(twilio.requests()).isEmpty();
     }
 
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/listMessages.bpmn20.xml")
     void listsAcrossPagesWithTheFilters() {
-        String next = BASE + ".json?To=%2B15551230001&PageSize=2&Page=1&PageToken=PAsecondpage";
-        twilio.answer(get(urlPathEqualTo(BASE + ".json")).withQueryParam("PageToken", absent())
-                .withQueryParam("To", equalTo("+15551230001")).withQueryParam("PageSize", equalTo("2"))
-                .withQueryParam("DateSent>", equalTo("2026-11-01T00:00:00Z"))
-                .willReturn(okJson(page(next, message("SM00000000000000000000000000000001", "+15551230001", "delivered"),
-                        message("SM00000000000000000000000000000002", "+15551230001", "failed")))));
-        twilio.answer(get(urlPathEqualTo(BASE + ".json")).withQueryParam("PageToken", equalTo("PAsecondpage"))
-                .willReturn(okJson(page(null, message("SM00000000000000000000000000000003", "+15551230001", "sent")))));
+        String newest = sentEarlier(ADA, Message.DELIVERED, "2026-11-22T10:00:00Z");
+        String middle = sentEarlier(ADA, Message.FAILED, "2026-11-15T10:00:00Z");
+        String oldest = sentEarlier(ADA, Message.SENT, "2026-11-01T08:00:00Z");
+        sentEarlier(ADA, Message.DELIVERED, "2026-10-31T23:59:59Z");
+        sentEarlier("+15551230002", Message.DELIVERED, "2026-11-22T10:00:00Z");
 
-        Map<String, Object> variables = run("listMessages", Map.of("to", "+15551230001", "pageSize", 2, "dateSentAfter", "2026-11-01"));
+        Map<String, Object> variables = run("listMessages", Map.of("to", ADA, "pageSize", 2, "dateSentAfter", "2026-11-01"));
 
         assertThat(variables).containsEntry("twilioError", null);
         assertThat(json(variables.get("twilioResult")).values()).extracting(node -> node.get("sid").asString())
-                .containsExactly("SM00000000000000000000000000000001", "SM00000000000000000000000000000002", "SM00000000000000000000000000000003");
+                .containsExactly(newest, middle, oldest);
+        List<RecordedRequest> requests = twilio.requests(messageList());
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).param("To")).isEqualTo(ADA);
+        assertThat(requests.get(0).param("PageSize")).isEqualTo("2");
+        assertThat(requests.get(0).param("DateSent>")).isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(requests.get(0).param("PageToken")).isNull();
+        assertThat(requests.get(1).param("PageToken")).isEqualTo("PA" + middle);
     }
 
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/listMessages.bpmn20.xml")
     void aTimeWithAnotherZoneIsSentAsTheSameInstantInUtc() {
-        twilio.answer(get(urlPathEqualTo(BASE + ".json")).withQueryParam("DateSent<", equalTo("2026-11-10T08:00:00Z"))
-                .willReturn(okJson(page(null))));
+        String before = sentEarlier(ADA, Message.DELIVERED, "2026-11-10T07:59:59Z");
+        sentEarlier(ADA, Message.DELIVERED, "2026-11-10T08:00:01Z");
 
         Map<String, Object> variables = run("listMessages", Map.of("dateSentBefore", "2026-11-10T10:00:00+02:00"));
 
         assertThat(variables).containsEntry("twilioError", null);
-        assertThat(json(variables.get("twilioResult"))).isEmpty();
+        assertThat(json(variables.get("twilioResult")).values()).extracting(node -> node.get("sid").asString()).containsExactly(before);
+        assertThat(twilio.requests(messageList())).singleElement()
+                .satisfies(request -> assertThat(request.param("DateSent<")).isEqualTo("2026-11-10T08:00:00Z"));
     }
 
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/listMessages.bpmn20.xml")
     void stopsAtTheLimit() {
-        twilio.answer(get(urlPathEqualTo(BASE + ".json")).willReturn(okJson(page(BASE + ".json?PageSize=50&Page=1&PageToken=PAmore",
-                message("SM00000000000000000000000000000001", "+15551230001", "delivered"),
-                message("SM00000000000000000000000000000002", "+15551230002", "delivered")))));
+        sentEarlier(ADA, Message.DELIVERED, "2026-11-22T10:00:00Z");
+        sentEarlier("+15551230002", Message.DELIVERED, "2026-11-22T10:01:00Z");
+        sentEarlier("+15551230003", Message.DELIVERED, "2026-11-22T10:02:00Z");
 
         Map<String, Object> variables = run("listMessages", Map.of("limit", 1));
 
         assertThat(json(variables.get("twilioResult"))).hasSize(1);
+        assertThat(twilio.requests(messageList())).as("no page read beyond the limit").hasSize(1);
     }
 
     @Test
@@ -128,7 +118,7 @@ class LookupActionsTest {
         assertListProblem(Map.of("limit", "many"), "limit must be a whole number of at least 1, was 'many'");
         assertListProblem(Map.of("dateSentAfter", "yesterday"), "dateSentAfter 'yesterday' is not a date");
         assertListProblem(Map.of("to", "555-0100"), "to '555-0100' is not a phone number in E.164 form");
-        assertThat(twilio.requestCount()).isZero();
+        assertThat(twilio.requests()).isEmpty();
     }
 
     private void assertListProblem(Map<String, Object> filters, String message) {
@@ -137,26 +127,14 @@ class LookupActionsTest {
         assertThat(json(variables.get("twilioError")).get(0).get("message").asString()).contains(message);
     }
 
+    /** A message Twilio holds from before: sent to {@code to} at {@code at}, now in {@code status}. */
+    private String sentEarlier(String to, String status, String at) {
+        Message message = Message.outbound(twilio.accountSid(), "+15005550006", to, "Hello", status, Instant.parse(at));
+        twilio.addMessage(message);
+        return message.sid();
+    }
+
     private Map<String, Object> run(String process, Map<String, Object> variables) {
         return ofEnded(history, runtime.startProcessInstanceByKey(process, new HashMap<>(variables)).getId());
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String message(String sid, String to, String status) {
-        return "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + FakeTwilio.ACCOUNT + "\",\"to\":\"" + to + "\",\"from\":\"+15005550006\","
-                + "\"body\":\"Hello\",\"status\":\"" + status + "\",\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\","
-                + "\"error_code\":null,\"error_message\":null,\"price\":\"-0.00790\",\"price_unit\":\"USD\",\"api_version\":\"2010-04-01\","
-                + "\"date_created\":\"Sun, 22 Nov 2026 10:00:00 +0000\",\"date_sent\":\"Sun, 22 Nov 2026 10:00:05 +0000\","
-                + "\"date_updated\":\"Sun, 22 Nov 2026 10:00:07 +0000\",\"uri\":\"" + BASE + "/" + sid + ".json\"}";
-    }
-
-    private static String page(String nextPageUri, String... messages) {
-        return "{\"messages\":[" + String.join(",", messages) + "],\"page\":0,\"page_size\":" + messages.length
-                + ",\"first_page_uri\":\"" + BASE + ".json?PageSize=2&Page=0\",\"previous_page_uri\":null,"
-                + "\"next_page_uri\":" + (nextPageUri == null ? "null" : "\"" + nextPageUri + "\"")
-                + ",\"uri\":\"" + BASE + ".json\",\"start\":0,\"end\":" + (messages.length - 1) + "}";
     }
 }

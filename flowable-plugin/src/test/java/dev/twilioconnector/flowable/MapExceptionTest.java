@@ -1,12 +1,10 @@
 package dev.twilioconnector.flowable;
 
-import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -20,14 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Java service tasks; unmapped, {@code failOnError} still throws {@code TWILIO_ERROR}.
  */
 @FlowableTest
-class MapExceptionTest {
-
-    private final FakeTwilio twilio = FakeTwilio.shared();
-
-    @BeforeEach
-    void resetFake() {
-        twilio.reset();
-    }
+class MapExceptionTest extends EngineTestBase {
 
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/sendSmsMapException.bpmn20.xml")
@@ -37,7 +28,7 @@ class MapExceptionTest {
         assertThat(waitingAt(tasks, pid)).as("SMS_REFUSED caught, TWILIO_ERROR not thrown").isEqualTo("callCustomer");
         assertThat(json(runtime.getVariable(pid, "twilioError"))).singleElement()
                 .satisfies(problem -> assertThat(problem.get("to").asString()).isEqualTo("not-a-number"));
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230001");
+        assertThat(sent()).extracting(SentMessage::to).containsExactly("+15551230001");
     }
 
     @Test
@@ -56,7 +47,7 @@ class MapExceptionTest {
 
         assertThat(waitingAt(tasks, pid)).isEqualTo("fixNumbers");
         assertThat(json(runtime.getVariable(pid, "twilioError")).get(0).get("code").asInt()).isEqualTo(21211);
-        assertThat(twilio.sent()).isEmpty();
+        assertThat(sent()).isEmpty();
     }
 
     @Test
@@ -68,7 +59,7 @@ class MapExceptionTest {
         assertThat(waitingAt(tasks, pid)).isEqualTo("checkSid");
         assertThat(json(runtime.getVariable(pid, "lookupProblem")).get(0).get("message").asString())
                 .isEqualTo("messageSid 'CA123' is not a message SID (SM or MM and 32 hex digits)");
-        assertThat(twilio.requestCount()).isZero();
+        assertThat(twilio.requests().size()).isZero();
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.test.ConfigurationResource;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,14 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An engine deployed without TWILIO_ACCOUNT / TWILIO_TOKEN still runs its processes to the end. */
 @FlowableTest
 @ConfigurationResource("no-credentials.cfg.xml")
-class NoCredentialsTest {
-
-    private final FakeTwilio twilio = FakeTwilio.shared();
-
-    @BeforeEach
-    void resetFake() {
-        twilio.reset();
-    }
+class NoCredentialsTest extends EngineTestBase {
 
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/sendSmsFromVariables.bpmn20.xml")
@@ -32,6 +24,6 @@ class NoCredentialsTest {
                 Map.of("smsFrom", "+15005550006", "smsTo", "+15551230001", "smsBody", "Hello")).getId();
 
         SendSmsProblemsTest.assertWholeSendProblem(ofEnded(history, pid), "Twilio credentials are not configured: set TWILIO_ACCOUNT and TWILIO_TOKEN");
-        assertThat(twilio.sent()).isEmpty();
+        assertThat(sent()).isEmpty();
     }
 }

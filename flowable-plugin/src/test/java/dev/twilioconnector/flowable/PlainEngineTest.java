@@ -2,12 +2,14 @@ package dev.twilioconnector.flowable;
 
 import dev.twilioconnector.core.settings.Setting;
 import dev.twilioconnector.core.settings.TwilioSettings;
-import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -18,26 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A plain engine (no Spring) with the configurator added as the README shows: it reads its settings from
  * system properties (or the environment), runs once, and nothing is discovered behind the application's back.
+ * The emulator's extension sets the account, the token and the API base URL as system properties, as it does
+ * for users' tests; the test adds the default sender.
  */
 class PlainEngineTest {
 
-    private final FakeTwilio twilio = FakeTwilio.shared();
+    @RegisterExtension
+    static final TwilioEmulatorExtension EMULATOR = new TwilioEmulatorExtension();
+
+    private final TwilioEmulator twilio = EMULATOR.emulator();
     private ProcessEngine engine;
 
     @BeforeEach
-    void configureThroughSystemProperties() {
-        twilio.reset();
-        System.setProperty(Setting.ACCOUNT.property(), FakeTwilio.ACCOUNT);
-        System.setProperty(Setting.TOKEN.property(), FakeTwilio.TOKEN);
-        System.setProperty(Setting.API_BASE_URL.property(), twilio.baseUrl());
+    void configureTheSenderThroughASystemProperty() {
         System.setProperty(Setting.DEFAULT_FROM.property(), "+15005550006");
     }
 
     @AfterEach
     void closeEngine() {
-        for (Setting setting : Setting.values()) {
-            System.clearProperty(setting.property());
-        }
+        System.clearProperty(Setting.DEFAULT_FROM.property());
         if (engine != null) {
             engine.close();
         }
@@ -58,8 +59,9 @@ class PlainEngineTest {
                 Map.of("smsTo", "+15551230001", "smsBody", "Found you")).getId();
 
         assertThat(ofEnded(engine.getHistoryService(), pid)).containsEntry("twilioError", null);
-        assertThat(twilio.sent()).containsExactly(new SentMessage("+15551230001", "+15005550006", null, "Found you",
-                basicAuth(FakeTwilio.ACCOUNT, FakeTwilio.TOKEN)));
+        assertThat(System.getProperty(Setting.API_BASE_URL.property())).isEqualTo(twilio.baseUrl().toString());
+        assertThat(SentMessage.in(twilio)).containsExactly(new SentMessage("+15551230001", "+15005550006", null, "Found you",
+                basicAuth(twilio.accountSid(), twilio.authToken())));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.twilioconnector.flowable;
 
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.RuntimeService;
+import dev.twilioconnector.emulator.RequestMatch;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,21 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** SEND_SMS beyond text: MMS, Messaging Services, status callbacks, WhatsApp templates and scheduled sending. */
 @FlowableTest
-class SendSmsOptionsTest {
+class SendSmsOptionsTest extends EngineTestBase {
 
     private static final String PROCESS = "dev/twilioconnector/flowable/sendSmsFromVariables.bpmn20.xml";
     private static final String SERVICE = "MG00000000000000000000000000000007";
 
-    private final FakeTwilio twilio = FakeTwilio.shared();
-    private RuntimeService runtime;
-    private HistoryService history;
-
-    @BeforeEach
-    void setUp(RuntimeService runtime, HistoryService history) {
-        this.runtime = runtime;
-        this.history = history;
-        twilio.reset();
-    }
 
     @Test
     @Deployment(resources = PROCESS)
@@ -60,6 +48,7 @@ class SendSmsOptionsTest {
     @Test
     @Deployment(resources = PROCESS)
     void sendsThroughAMessagingServiceWithAStatusCallback() {
+        twilio.statusReportStep(null); // no status reports to sms.example.com
         Map<String, Object> variables = send(Map.of("smsMessagingServiceSid", SERVICE, "smsBody", "Hi",
                 "smsStatusCallback", "https://sms.example.com/twilio/status"));
 
@@ -112,7 +101,7 @@ class SendSmsOptionsTest {
                 "is not between 15 minutes and 35 days from now");
         assertProblem(Map.of("smsBody", "x", "smsFrom", "+15005550006", "smsSendAt", Instant.now().plus(Duration.ofHours(1)).toString()),
                 "scheduled sending (smsSendAt) needs a Messaging Service");
-        assertThat(twilio.sent()).isEmpty();
+        assertThat(sent()).isEmpty();
     }
 
     private void assertProblem(Map<String, Object> options, String message) {
@@ -131,7 +120,7 @@ class SendSmsOptionsTest {
     }
 
     private Map<String, List<String>> onlyForm() {
-        assertThat(twilio.forms()).hasSize(1);
-        return twilio.forms().get(0);
+        assertThat(twilio.requests(RequestMatch.messageCreation())).hasSize(1);
+        return twilio.requests(RequestMatch.messageCreation()).get(0).form();
     }
 }

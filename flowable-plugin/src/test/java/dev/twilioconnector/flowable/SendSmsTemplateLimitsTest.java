@@ -1,13 +1,9 @@
 package dev.twilioconnector.flowable;
 
-import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.RuntimeService;
 import org.flowable.engine.test.ConfigurationResource;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,12 +18,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Templates that would write without end, or never end at all: SEND_SMS stops them (at the length limit,
- * at the render timeout of {@code templateLimits.cfg.xml}, {@link FakeTwilio#RENDER_TIMEOUT}), completes with
+ * at the render timeout of {@code templateLimits.cfg.xml}, {@link EngineSettings#RENDER_TIMEOUT}), completes with
  * {@code twilioError}, and the engine and its thread carry on as if nothing happened.
  */
 @FlowableTest
 @ConfigurationResource("templateLimits.cfg.xml")
-class SendSmsTemplateLimitsTest {
+class SendSmsTemplateLimitsTest extends EngineTestBase {
 
     private static final String PROCESS = "dev/twilioconnector/flowable/sendSmsFromVariables.bpmn20.xml";
     /** 200,000,000 × 10 characters: 2 GB of text, were it ever written out. */
@@ -35,17 +31,6 @@ class SendSmsTemplateLimitsTest {
     private static final String ENDLESS = "<#list 1..2000000000 as i></#list>";
     /** Generous: the process also starts, reads its variables and writes its history. */
     private static final Duration MARGIN = Duration.ofSeconds(3);
-
-    private final FakeTwilio twilio = FakeTwilio.shared();
-    private RuntimeService runtime;
-    private HistoryService history;
-
-    @BeforeEach
-    void setUp(RuntimeService runtime, HistoryService history) {
-        this.runtime = runtime;
-        this.history = history;
-        twilio.reset();
-    }
 
     @AfterEach
     void theEngineThreadIsNotLeftInterrupted() {
@@ -64,7 +49,7 @@ class SendSmsTemplateLimitsTest {
         assertThat(error.get(0).get("status").isNull()).isTrue();
         assertThat(error.get(0).get("message").asString()).isEqualTo(DocumentedTexts.BODY_TOO_LONG);
         assertThat(json(variables.get("twilioResult"))).isEmpty();
-        assertThat(twilio.sent()).isEmpty();
+        assertThat(sent()).isEmpty();
     }
 
     @Test
@@ -77,7 +62,7 @@ class SendSmsTemplateLimitsTest {
         assertThat(error).hasSize(1);
         assertThat(error.get(0).get("to").asString()).isEqualTo("+15551230001");
         assertThat(error.get(0).get("code").asInt()).isEqualTo(21617);
-        assertThat(twilio.sent()).extracting(SentMessage::to, SentMessage::body).containsExactly(tuple("+15551230002", "Hello"));
+        assertThat(sent()).extracting(SentMessage::to, SentMessage::body).containsExactly(tuple("+15551230002", "Hello"));
     }
 
     @Test
@@ -92,13 +77,13 @@ class SendSmsTemplateLimitsTest {
         assertThat(error.get(0).get("to").isNull()).as("a problem of the whole send").isTrue();
         assertThat(error.get(0).get("code").isNull()).isTrue();
         assertThat(error.get(0).get("message").asString())
-                .isEqualTo(DocumentedTexts.timedOut(FakeTwilio.RENDER_TIMEOUT.toMillis()))
+                .isEqualTo(DocumentedTexts.timedOut(EngineSettings.RENDER_TIMEOUT.toMillis()))
                 .contains("took longer than 500 ms");
         assertThat(json(variables.get("twilioResult"))).isEmpty();
-        assertThat(twilio.sent()).isEmpty();
+        assertThat(sent()).isEmpty();
         assertThat(took).as("one timeout for the whole send, not one per recipient")
-                .isGreaterThanOrEqualTo(FakeTwilio.RENDER_TIMEOUT)
-                .isLessThan(FakeTwilio.RENDER_TIMEOUT.plus(MARGIN));
+                .isGreaterThanOrEqualTo(EngineSettings.RENDER_TIMEOUT)
+                .isLessThan(EngineSettings.RENDER_TIMEOUT.plus(MARGIN));
     }
 
     @Test
@@ -110,7 +95,7 @@ class SendSmsTemplateLimitsTest {
         assertThat(error).hasSize(1);
         assertThat(error.get(0).get("to").isNull()).isTrue();
         assertThat(error.get(0).get("message").asString()).isEqualTo(DocumentedTexts.TOO_DEEP);
-        assertThat(twilio.sent()).isEmpty();
+        assertThat(sent()).isEmpty();
     }
 
     @Test
@@ -123,7 +108,7 @@ class SendSmsTemplateLimitsTest {
 
         assertThat(variables).containsEntry("twilioError", null);
         assertThat(json(variables.get("twilioResult"))).hasSize(1);
-        assertThat(twilio.sent()).extracting(SentMessage::body).containsExactly("Hi Ada");
+        assertThat(sent()).extracting(SentMessage::body).containsExactly("Hi Ada");
     }
 
     private Map<String, Object> send(String to, String body) {

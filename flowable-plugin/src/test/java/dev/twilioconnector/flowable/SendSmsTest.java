@@ -1,6 +1,5 @@
 package dev.twilioconnector.flowable;
 
-import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngineConfiguration;
@@ -10,7 +9,6 @@ import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
 import org.flowable.job.api.Job;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,26 +18,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.twilioconnector.flowable.FakeTwilio.ACCOUNT;
-import static dev.twilioconnector.flowable.FakeTwilio.TOKEN;
-import static dev.twilioconnector.flowable.ProcessOutputs.basicAuth;
 import static dev.twilioconnector.flowable.ProcessOutputs.engineJson;
 import static dev.twilioconnector.flowable.ProcessOutputs.json;
 import static dev.twilioconnector.flowable.ProcessOutputs.ofEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @FlowableTest
-class SendSmsTest {
+class SendSmsTest extends EngineTestBase {
 
     private static final String SENDER = "+15005550006";
-    private static final String AUTH = basicAuth(ACCOUNT, TOKEN);
-
-    private final FakeTwilio twilio = FakeTwilio.shared();
-
-    @BeforeEach
-    void resetFake() {
-        twilio.reset();
-    }
 
     @Test
     @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
@@ -55,8 +42,8 @@ class SendSmsTest {
         assertThat(result.get(0).get("status").asString()).isEqualTo("queued");
         assertThat(result.get(0).propertyNames()).containsExactly("to", "sid", "status");
         assertThat(variables).containsEntry("twilioError", null);
-        assertThat(twilio.sent()).containsExactly(
-                new SentMessage("+15551230001", SENDER, null, "Hi Ada, order 4711 ships today. (+15551230001)", AUTH));
+        assertThat(sent()).containsExactly(
+                new SentMessage("+15551230001", SENDER, null, "Hi Ada, order 4711 ships today. (+15551230001)", authorization()));
     }
 
     @Test
@@ -67,7 +54,7 @@ class SendSmsTest {
                 orderVariables(configuration, "+15551230001,+15551230002", true));
 
         ofEnded(history, instance.getId());
-        assertThat(twilio.sent()).extracting(SentMessage::body).containsExactlyInAnyOrder(
+        assertThat(sent()).extracting(SentMessage::body).containsExactlyInAnyOrder(
                 "Hi Ada, order 4711 ships today. Thank you for being a VIP! (+15551230001)",
                 "Hi Ada, order 4711 ships today. Thank you for being a VIP! (+15551230002)");
     }
@@ -119,8 +106,8 @@ class SendSmsTest {
                 "guests", 4, "time", "19:30")).getId();
 
         assertThat(ofEnded(history, pid)).containsEntry("twilioError", null);
-        assertThat(twilio.sent()).containsExactly(
-                new SentMessage("+15551230001", "+15005550009", null, "Table for 4 at 19:30", AUTH));
+        assertThat(sent()).containsExactly(
+                new SentMessage("+15551230001", "+15005550009", null, "Table for 4 at 19:30", authorization()));
     }
 
     @Test
@@ -130,7 +117,7 @@ class SendSmsTest {
                 "smsFrom", "+15005550009", "smsTo", "+15551230001", "smsBody", "from the variable", "ticket", 42)).getId();
 
         assertThat(ofEnded(history, pid)).containsEntry("twilioError", null);
-        assertThat(twilio.sent()).containsExactly(new SentMessage("+15551230001", SENDER, null, "Ticket 42 is solved.", AUTH));
+        assertThat(sent()).containsExactly(new SentMessage("+15551230001", SENDER, null, "Ticket 42 is solved.", authorization()));
     }
 
     @Test
@@ -138,13 +125,13 @@ class SendSmsTest {
     void sendsFromAnAsyncJob(RuntimeService runtime, HistoryService history, ManagementService management) {
         String pid = runtime.startProcessInstanceByKey("sendSmsAsync",
                 Map.of("phones", "+15551230001", "code", "884213", "smsFrom", SENDER)).getId();
-        assertThat(twilio.sent()).as("nothing is sent before the job runs").isEmpty();
+        assertThat(sent()).as("nothing is sent before the job runs").isEmpty();
 
         Job job = management.createJobQuery().processInstanceId(pid).singleResult();
         management.executeJob(job.getId());
 
         assertThat(ofEnded(history, pid)).containsEntry("twilioError", null);
-        assertThat(twilio.sent()).containsExactly(new SentMessage("+15551230001", SENDER, null, "Your code is 884213", AUTH));
+        assertThat(sent()).containsExactly(new SentMessage("+15551230001", SENDER, null, "Your code is 884213", authorization()));
     }
 
     @Test
@@ -159,7 +146,7 @@ class SendSmsTest {
 
         Map<String, Object> variables = ofEnded(history, pid);
         assertThat(json(variables.get("guestResult"))).hasSize(1);
-        assertThat(twilio.sent()).extracting(SentMessage::to, SentMessage::body).containsExactlyInAnyOrder(
+        assertThat(sent()).extracting(SentMessage::to, SentMessage::body).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("+15551230001", "Dear Ada, your table is ready."),
                 org.assertj.core.groups.Tuple.tuple("+15551230002", "Dear Alan, your table is ready."),
                 org.assertj.core.groups.Tuple.tuple("+15551230003", "Dear Grace, your table is ready."));
@@ -177,7 +164,7 @@ class SendSmsTest {
         assertThat(error).hasSize(1);
         assertThat(error.get(0).get("to").asString()).isEqualTo("not-a-number");
         assertThat(error.get(0).get("code").asInt()).isEqualTo(21211);
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230001");
+        assertThat(sent()).extracting(SentMessage::to).containsExactly("+15551230001");
     }
 
     @Test
@@ -214,9 +201,9 @@ class SendSmsTest {
         assertThat(variables).containsEntry("twilioError", null);
         assertThat(json(variables.get("twilioResult"))).extracting(node -> node.get("to").asString())
                 .containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230003");
-        assertThat(twilio.sent()).extracting(SentMessage::to, SentMessage::from, SentMessage::authorization).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("+15551230001", SENDER, AUTH),
-                org.assertj.core.groups.Tuple.tuple("+15551230002", SENDER, AUTH),
-                org.assertj.core.groups.Tuple.tuple("+15551230003", SENDER, AUTH));
+        assertThat(sent()).extracting(SentMessage::to, SentMessage::from, SentMessage::authorization).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("+15551230001", SENDER, authorization()),
+                org.assertj.core.groups.Tuple.tuple("+15551230002", SENDER, authorization()),
+                org.assertj.core.groups.Tuple.tuple("+15551230003", SENDER, authorization()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.twilioconnector.flowable;
 
+import dev.twilioconnector.emulator.TwilioEmulator;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +36,11 @@ public final class SmallHeapSendSms {
     }
 
     public static void main(String[] args) {
-        FakeTwilio twilio = FakeTwilio.shared();
+        TwilioEmulator twilio = TwilioEmulator.start();
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:twilio-small-heap;DB_CLOSE_DELAY=-1");
         configuration.setAsyncExecutorActivate(false);
-        configuration.setConfigurators(List.of(new TwilioConnectorConfigurator(twilio.settings())));
+        configuration.setConfigurators(List.of(new TwilioConnectorConfigurator(EngineSettings.of(twilio))));
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             engine.getRepositoryService().createDeployment()
@@ -62,11 +63,12 @@ public final class SmallHeapSendSms {
                 line.put("interrupted", Thread.currentThread().isInterrupted());
                 line.put("twilioError", outputs.get("twilioError"));
                 line.put("twilioResult", outputs.get("twilioResult"));
-                line.put("sent", twilio.sent().size());
+                line.put("sent", twilio.counts().accepted());
                 System.out.println(MARKER + json.writeValueAsString(line));
             }
         } finally {
             engine.close();
+            twilio.close();
         }
         System.exit(0);
     }

@@ -1,99 +1,89 @@
 package dev.twilioconnector.flowable;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.RuntimeService;
+import dev.twilioconnector.emulator.RecordedRequest;
+import dev.twilioconnector.emulator.RequestMatch;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.twilioconnector.flowable.FakeTwilio.twilioError;
 import static dev.twilioconnector.flowable.ProcessOutputs.json;
 import static dev.twilioconnector.flowable.ProcessOutputs.ofEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SEND_VERIFICATION and CHECK_VERIFICATION through Twilio Verify, reached at the configured base URL. */
 @FlowableTest
-class VerifyActionsTest {
+class VerifyActionsTest extends EngineTestBase {
 
     private static final String SERVICE = "VA00000000000000000000000000000009";
-    private static final String VERIFICATIONS = "/v2/Services/" + SERVICE + "/Verifications";
-    private static final String CHECK = "/v2/Services/" + SERVICE + "/VerificationCheck";
-
-    private final FakeTwilio twilio = FakeTwilio.shared();
-    private RuntimeService runtime;
-    private HistoryService history;
-
-    @BeforeEach
-    void setUp(RuntimeService runtime, HistoryService history) {
-        this.runtime = runtime;
-        this.history = history;
-        twilio.reset();
-    }
+    private static final String SEND = "dev/twilioconnector/flowable/sendVerification.bpmn20.xml";
+    private static final String CHECK = "dev/twilioconnector/flowable/checkVerification.bpmn20.xml";
+    private static final String TO = "+15551230001";
 
     @Test
-    @Deployment(resources = "dev/twilioconnector/flowable/sendVerification.bpmn20.xml")
+    @Deployment(resources = SEND)
     void startsAVerificationWithTheExactParameters() {
-        twilio.answer(post(urlPathEqualTo(VERIFICATIONS)).withFormParam("To", equalTo("+15551230001"))
-                .withFormParam("Channel", equalTo("whatsapp")).withFormParam("Locale", equalTo("pt-BR"))
-                .withFormParam("CustomCode", equalTo("123456"))
-                .willReturn(verification(201, "pending", false)));
-
-        Map<String, Object> variables = run("sendVerification", Map.of("verifyServiceSid", SERVICE, "to", "+15551230001",
+        Map<String, Object> variables = run("sendVerification", Map.of("verifyServiceSid", SERVICE, "to", TO,
                 "channel", "WhatsApp", "locale", "pt-BR", "customCode", "123456"));
 
         assertThat(variables).containsEntry("twilioError", null);
         JsonNode result = json(variables.get("twilioResult"));
         assertThat(result.get("status").asString()).isEqualTo("pending");
         assertThat(result.get("sid").asString()).startsWith("VE");
+        assertThat(twilio.requests(RequestMatch.verificationStart())).singleElement().satisfies(request -> {
+            assertThat(request.path()).isEqualTo("/v2/Services/" + SERVICE + "/Verifications");
+            assertThat(request.form()).containsEntry("To", List.of(TO)).containsEntry("Channel", List.of("whatsapp"))
+                    .containsEntry("Locale", List.of("pt-BR")).containsEntry("CustomCode", List.of("123456"));
+        });
+        assertThat(twilio.verificationCode(TO)).contains("123456");
     }
 
     @Test
-    @Deployment(resources = "dev/twilioconnector/flowable/checkVerification.bpmn20.xml")
+    @Deployment(resources = {SEND, CHECK})
     void aRightCodeIsApproved() {
-        twilio.answer(post(urlPathEqualTo(CHECK)).withFormParam("To", equalTo("+15551230001")).withFormParam("Code", equalTo("884213"))
-                .willReturn(verification(200, "approved", true)));
+        startVerification();
+        String code = twilio.verificationCode(TO).orElseThrow();
 
-        JsonNode result = json(run("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", "+15551230001", "code", "884213"))
+        JsonNode result = json(run("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", TO, "code", code))
                 .get("twilioResult"));
 
         assertThat(result.get("approved").asBoolean()).isTrue();
         assertThat(result.get("valid").asBoolean()).isTrue();
+        assertThat(twilio.requests(RequestMatch.verificationCheck())).singleElement().satisfies(request -> {
+            assertThat(request.param("To")).isEqualTo(TO);
+            assertThat(request.param("Code")).isEqualTo(code);
+        });
     }
 
     @Test
-    @Deployment(resources = "dev/twilioconnector/flowable/checkVerification.bpmn20.xml")
+    @Deployment(resources = {SEND, CHECK})
     void aWrongCodeIsNotApprovedAndIsNoError() {
-        twilio.answer(post(urlPathEqualTo(CHECK)).willReturn(verification(200, "pending", false)));
+        startVerification();
 
-        Map<String, Object> variables = run("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", "+15551230001", "code", "000000"));
+        Map<String, Object> variables = run("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", TO, "code", "000000"));
 
         assertThat(json(variables.get("twilioResult")).get("approved").asBoolean()).isFalse();
         assertThat(variables).containsEntry("twilioError", null);
+        assertThat(twilio.verificationCode(TO)).as("still pending").isPresent();
     }
 
     @Test
-    @Deployment(resources = "dev/twilioconnector/flowable/checkVerification.bpmn20.xml")
+    @Deployment(resources = CHECK)
     void anExpiredVerificationIsReported() {
-        twilio.answer(post(urlPathEqualTo(CHECK)).willReturn(twilioError(404, 20404, "The requested resource was not found")));
-
-        Map<String, Object> variables = run("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", "+15551230001", "code", "884213"));
+        // No verification is pending for TO (never started, or expired): Twilio answers 404 with its code 20404.
+        Map<String, Object> variables = run("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", TO, "code", "884213"));
 
         assertThat(variables).containsEntry("twilioResult", null);
         assertThat(json(variables.get("twilioError")).get(0).get("code").asInt()).isEqualTo(20404);
+        assertThat(twilio.requests(RequestMatch.verificationCheck())).extracting(RecordedRequest::status).containsExactly(404);
     }
 
     @Test
-    @Deployment(resources = {"dev/twilioconnector/flowable/sendVerification.bpmn20.xml", "dev/twilioconnector/flowable/checkVerification.bpmn20.xml"})
+    @Deployment(resources = {SEND, CHECK})
     void refusesBadInputsBeforeAsking() {
         assertProblem("sendVerification", Map.of("to", "+15551230001"), "verifyServiceSid is missing");
         assertProblem("sendVerification", Map.of("verifyServiceSid", "MG1", "to", "+15551230001"), "verifyServiceSid 'MG1' must be a Verify Service SID");
@@ -107,7 +97,7 @@ class VerifyActionsTest {
         assertProblem("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", "+15551230001"), "code is missing");
         assertProblem("checkVerification", Map.of("verifyServiceSid", SERVICE, "to", "+15551230001", "code", "12ab"),
                 "code must be 4 to 10 digits");
-        assertThat(twilio.requestCount()).isZero();
+        assertThat(twilio.requests()).isEmpty();
     }
 
     private void assertProblem(String process, Map<String, Object> inputs, String message) {
@@ -116,14 +106,12 @@ class VerifyActionsTest {
         assertThat(json(variables.get("twilioError")).get(0).get("message").asString()).contains(message);
     }
 
-    private Map<String, Object> run(String process, Map<String, Object> variables) {
-        return ofEnded(history, runtime.startProcessInstanceByKey(process, new HashMap<>(variables)).getId());
+    /** Starts a verification for {@link #TO} through the task: Twilio keeps its code pending. */
+    private void startVerification() {
+        assertThat(run("sendVerification", Map.of("verifyServiceSid", SERVICE, "to", TO))).containsEntry("twilioError", null);
     }
 
-    private static ResponseDefinitionBuilder verification(int httpStatus, String status, boolean valid) {
-        return aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json").withBody(
-                "{\"sid\":\"VE00000000000000000000000000000001\",\"service_sid\":\"" + SERVICE + "\",\"account_sid\":\""
-                        + FakeTwilio.ACCOUNT + "\",\"to\":\"+15551230001\",\"channel\":\"sms\",\"status\":\"" + status + "\",\"valid\":"
-                        + valid + ",\"date_created\":\"2026-11-22T10:00:00Z\",\"date_updated\":\"2026-11-22T10:00:00Z\"}");
+    private Map<String, Object> run(String process, Map<String, Object> variables) {
+        return ofEnded(history, runtime.startProcessInstanceByKey(process, new HashMap<>(variables)).getId());
     }
 }

@@ -1,75 +1,62 @@
 package dev.twilioconnector.core.http;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
-import dev.twilioconnector.core.FakeTwilio;
+import dev.twilioconnector.core.TestAccount;
 import dev.twilioconnector.core.TwilioProblem;
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.core.sms.SendOutcome;
 import dev.twilioconnector.core.sms.SendSms;
 import dev.twilioconnector.core.sms.SmsSender;
-import org.junit.jupiter.api.AfterAll;
+import dev.twilioconnector.emulator.Fault;
+import dev.twilioconnector.emulator.RecordedRequest;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.twilioconnector.core.FakeTwilio.ACCOUNT;
-import static dev.twilioconnector.core.FakeTwilio.MESSAGES_PATH;
-import static dev.twilioconnector.core.FakeTwilio.TOKEN;
-import static dev.twilioconnector.core.FakeTwilio.basic;
-import static dev.twilioconnector.core.FakeTwilio.created;
-import static dev.twilioconnector.core.FakeTwilio.error;
-import static dev.twilioconnector.core.FakeTwilio.json;
+import static dev.twilioconnector.core.TestAccount.ACCOUNT;
+import static dev.twilioconnector.core.TestAccount.FROM;
+import static dev.twilioconnector.core.TestAccount.MESSAGES_PATH;
+import static dev.twilioconnector.core.TestAccount.NEVER;
+import static dev.twilioconnector.core.TestAccount.TOKEN;
+import static dev.twilioconnector.core.TestAccount.basic;
+import static dev.twilioconnector.emulator.RequestMatch.messageCreation;
+import static dev.twilioconnector.emulator.RequestMatch.messageFetch;
+import static dev.twilioconnector.emulator.RequestMatch.messageList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The HTTP path every call takes: base URL rewriting, paging, what is retried, and timeouts. */
 class TwilioTransportTest {
 
     private static final String A = "+15551230001";
 
-    private static FakeTwilio twilio;
+    @RegisterExtension
+    static final TwilioEmulatorExtension EMULATOR = TestAccount.emulator();
+
+    private final TwilioEmulator twilio = EMULATOR.emulator();
+    /** What answers held by a test wait for; released after each test. */
+    private final CompletableFuture<Void> release = new CompletableFuture<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
-
-    @BeforeAll
-    static void startFake() {
-        twilio = new FakeTwilio();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
-
-    @BeforeEach
-    void resetFake() {
-        twilio.reset();
-    }
 
     @AfterEach
     void close() throws Exception {
+        release.complete(null);
         for (AutoCloseable closeable : closeables) {
             closeable.close();
         }
@@ -91,142 +78,125 @@ class TwilioTransportTest {
         return clients(settings).forCredentials(settings.credentials().orElseThrow());
     }
 
-    private static String listed(String sid) {
-        return FakeTwilio.messageJson(sid, A, "listed");
+    /** A message sent earlier, {@code minutes} after 10:00, for fetching and listing. */
+    private String history(int minutes) {
+        dev.twilioconnector.emulator.Message message = dev.twilioconnector.emulator.Message.outbound(ACCOUNT, FROM, A, "listed",
+                dev.twilioconnector.emulator.Message.DELIVERED, Instant.parse("2026-11-22T10:00:00Z").plusSeconds(60L * minutes));
+        twilio.addMessage(message);
+        return message.sid();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/sandbox", "/sandbox/"})
     void baseUrlWithPathPrefix(String prefix) {
-        String path = "/sandbox" + MESSAGES_PATH;
-        twilio.server().stubFor(post(urlPathEqualTo(path)).willReturn(created("SM00000000000000000000000000000000", A, "x")));
-        TwilioSettings settings = twilio.settings().toBuilder().apiBaseUrl(URI.create(twilio.baseUrl() + prefix)).build();
+        TwilioSettings settings = TestAccount.settings(twilio).toBuilder().apiBaseUrl(URI.create(twilio.baseUrl() + prefix)).build();
 
         SendOutcome outcome = connector(settings).send(new SendSms(null, null, List.of(A), "hi", null));
 
         assertThat(outcome.problems()).isEmpty();
-        twilio.server().verify(exactly(1), postRequestedFor(urlEqualTo(path)));
-        assertThat(twilio.requests()).singleElement().extracting(LoggedRequest::getUrl).isEqualTo(path);
+        assertThat(twilio.requests()).singleElement().satisfies(request -> {
+            assertThat(request.prefix()).isEqualTo("/sandbox");
+            assertThat(request.url()).isEqualTo("/sandbox" + MESSAGES_PATH);
+            assertThat(request.status()).isEqualTo(201);
+        });
     }
 
     @Test
     void pagingKeepsTheNextPageQueryIntact() {
-        String firstPage = """
-                {"messages":[%s,%s],
-                 "first_page_uri":"%s?PageSize=2&Page=0","next_page_uri":"%s?PageSize=2&Page=1&PageToken=PAabc",
-                 "previous_page_uri":null,"uri":"%s?PageSize=2&Page=0","page":0,"page_size":2,"start":0,"end":1}"""
-                .formatted(listed("SM01010101010101010101010101010101"), listed("SM02020202020202020202020202020202"),
-                        MESSAGES_PATH, MESSAGES_PATH, MESSAGES_PATH);
-        String secondPage = """
-                {"messages":[%s,%s],
-                 "first_page_uri":"%s?PageSize=2&Page=0","next_page_uri":null,
-                 "previous_page_uri":"%s?PageSize=2&Page=0&PageToken=PBabc",
-                 "uri":"%s?PageSize=2&Page=1&PageToken=PAabc","page":1,"page_size":2,"start":2,"end":3}"""
-                .formatted(listed("SM03030303030303030303030303030303"), listed("SM04040404040404040404040404040404"),
-                        MESSAGES_PATH, MESSAGES_PATH, MESSAGES_PATH);
-        twilio.server().stubFor(get(urlPathEqualTo(MESSAGES_PATH)).withQueryParam("PageToken", absent())
-                .willReturn(json(200, firstPage)));
-        twilio.server().stubFor(get(urlPathEqualTo(MESSAGES_PATH)).withQueryParam("PageToken", equalTo("PAabc"))
-                .willReturn(json(200, secondPage)));
-        TwilioSettings settings = twilio.settings();
+        String oldest = history(1);
+        String older = history(2);
+        String newer = history(3);
+        String newest = history(4);
+        TwilioSettings settings = TestAccount.settings(twilio);
 
         List<String> sids = new ArrayList<>();
         for (Message message : Message.reader().setPageSize(2L).read(client(settings))) {
             sids.add(message.getSid());
         }
 
-        assertThat(sids).containsExactly("SM01010101010101010101010101010101", "SM02020202020202020202020202020202",
-                "SM03030303030303030303030303030303", "SM04040404040404040404040404040404");
-        List<LoggedRequest> requests = twilio.requests();
+        assertThat(sids).containsExactly(newest, newer, older, oldest);
+        List<RecordedRequest> requests = twilio.requests();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(0).getUrl()).isEqualTo(MESSAGES_PATH + "?PageSize=2");
-        assertThat(requests.get(1).getUrl()).isEqualTo(MESSAGES_PATH + "?PageSize=2&Page=1&PageToken=PAabc");
-        assertThat(requests.get(1).queryParameter("PageToken").firstValue()).isEqualTo("PAabc");
-        assertThat(requests).allSatisfy(request ->
-                assertThat(request.getHeader("Authorization")).isEqualTo(basic(ACCOUNT, TOKEN)));
+        assertThat(requests.get(0).url()).isEqualTo(MESSAGES_PATH + "?PageSize=2");
+        // The second request is the first page's next_page_uri to the letter, page token and all.
+        assertThat(requests.get(1).url()).isEqualTo(MESSAGES_PATH + "?PageSize=2&Page=1&PageToken=PA" + newer);
+        assertThat(requests.get(1).param("PageToken")).isEqualTo("PA" + newer);
+        assertThat(requests).allSatisfy(request -> assertThat(request.authorization()).isEqualTo(basic(ACCOUNT, TOKEN)));
     }
 
     @Test
     void getIsRetriedAfterServerError() {
-        String fetchPath = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages/SM01010101010101010101010101010101.json";
-        twilio.server().stubFor(get(urlPathEqualTo(fetchPath)).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(error(503, 20503, "Service Unavailable"))
-                .willSetStateTo("ok"));
-        twilio.server().stubFor(get(urlPathEqualTo(fetchPath)).inScenario("flaky")
-                .whenScenarioStateIs("ok")
-                .willReturn(json(200, listed("SM01010101010101010101010101010101"))));
-        TwilioSettings settings = twilio.settings();
+        String sid = history(1);
+        twilio.failNext(1, Fault.unavailable(0), messageFetch());
+        TwilioSettings settings = TestAccount.settings(twilio);
         TwilioClients clients = clients(settings);
 
-        Message message = Message.fetcher("SM01010101010101010101010101010101").fetch(clients.forCredentials(settings.credentials().orElseThrow()));
+        Message message = Message.fetcher(sid).fetch(clients.forCredentials(settings.credentials().orElseThrow()));
 
-        assertThat(message.getSid()).isEqualTo("SM01010101010101010101010101010101");
-        twilio.server().verify(exactly(2), getRequestedFor(urlPathEqualTo(fetchPath)));
+        assertThat(message.getSid()).isEqualTo(sid);
+        assertThat(twilio.requests(messageFetch())).extracting(RecordedRequest::status).containsExactly(503, 200);
         assertThat(clients.transport().retries()).isEqualTo(1);
     }
 
     @Test
     void getIsNotRetriedAfterClientError() {
-        String fetchPath = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages/SM09090909090909090909090909090909.json";
-        twilio.server().stubFor(get(urlPathEqualTo(fetchPath)).willReturn(error(404, 20404, "The requested resource was not found")));
-        TwilioSettings settings = twilio.settings();
+        // No such message: Twilio answers 404 with its code 20404.
+        TwilioSettings settings = TestAccount.settings(twilio);
         TwilioClients clients = clients(settings);
 
         assertThatThrownBy(() -> Message.fetcher("SM09090909090909090909090909090909").fetch(clients.forCredentials(settings.credentials().orElseThrow())))
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(20404));
-        twilio.server().verify(exactly(1), getRequestedFor(urlPathEqualTo(fetchPath)));
+        assertThat(twilio.requests(messageFetch())).extracting(RecordedRequest::status).containsExactly(404);
         assertThat(clients.transport().retries()).isZero();
     }
 
     @Test
     void getGivesUpAfterMaxAttempts() {
-        String fetchPath = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages/SM09090909090909090909090909090909.json";
-        twilio.server().stubFor(get(urlPathEqualTo(fetchPath)).willReturn(error(500, 20500, "Internal Server Error")));
-        TwilioSettings settings = twilio.settings();
+        String sid = history(1);
+        twilio.fail(Fault.serverError(), messageFetch());
+        TwilioSettings settings = TestAccount.settings(twilio);
         TwilioClients clients = clients(settings);
 
-        assertThatThrownBy(() -> Message.fetcher("SM09090909090909090909090909090909").fetch(clients.forCredentials(settings.credentials().orElseThrow())))
+        assertThatThrownBy(() -> Message.fetcher(sid).fetch(clients.forCredentials(settings.credentials().orElseThrow())))
                 .isInstanceOf(ApiException.class);
-        twilio.server().verify(exactly(settings.retry().maxAttempts()), getRequestedFor(urlPathEqualTo(fetchPath)));
+        assertThat(twilio.requests(messageFetch())).hasSize(settings.retry().maxAttempts());
     }
 
     @Test
     void readTimeoutIsHonoured() {
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH))
-                .willReturn(created("SM00000000000000000000000000000000", A, "x").withFixedDelay(3000)));
-        TwilioSettings settings = twilio.settings().toBuilder().readTimeout(Duration.ofMillis(300)).build();
+        // Twilio answers only once the test is over: the send can end only by its read timeout.
+        twilio.fail(Fault.holdUntil(release), messageCreation());
+        TwilioSettings settings = TestAccount.settings(twilio).toBuilder().readTimeout(Duration.ofMillis(300)).build();
         TwilioConnector connector = connector(settings);
         long start = System.nanoTime();
 
-        SendOutcome outcome = connector.send(new SendSms(null, null, List.of(A), "hi", null));
+        SendOutcome outcome = assertTimeoutPreemptively(NEVER, () -> connector.send(new SendSms(null, null, List.of(A), "hi", null)));
 
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(outcome.problems()).containsExactly(new TwilioProblem(A, null, null, SmsSender.NO_ANSWER.formatted(300)));
-        assertThat(elapsed).isLessThan(Duration.ofMillis(2500));
-        twilio.server().verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
+        assertThat(twilio.requests(messageCreation())).hasSize(1);
     }
 
     @Test
     void readTimeoutAlsoAppliesToGets() {
-        twilio.server().stubFor(get(urlPathEqualTo(MESSAGES_PATH)).willReturn(json(200, "{}").withFixedDelay(3000)));
-        TwilioSettings settings = twilio.settings().toBuilder().readTimeout(Duration.ofMillis(300))
+        twilio.fail(Fault.holdUntil(release), messageList());
+        TwilioSettings settings = TestAccount.settings(twilio).toBuilder().readTimeout(Duration.ofMillis(300))
                 .parallelism(2).retry(new dev.twilioconnector.core.settings.RetryPolicy(1, Duration.ZERO, Duration.ZERO)).build();
-        long start = System.nanoTime();
+        TwilioRestClient client = client(settings);
 
-        assertThatThrownBy(() -> Message.reader().firstPage(client(settings)))
+        assertTimeoutPreemptively(NEVER, () -> assertThatThrownBy(() -> Message.reader().firstPage(client))
                 .isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(ConnectionFailure.timedOutWaitingForAnswer(e)).isTrue());
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+                .satisfies(e -> assertThat(ConnectionFailure.timedOutWaitingForAnswer(e)).isTrue()));
+        assertThat(twilio.requests(messageList())).hasSize(1);
     }
 
     @Test
     void oneClientPerCredentialSet() {
-        TwilioSettings settings = twilio.settings();
+        TwilioSettings settings = TestAccount.settings(twilio);
         TwilioClients clients = clients(settings);
         var token = settings.credentials().orElseThrow();
-        var apiKey = settings.toBuilder().apiKey(FakeTwilio.API_KEY).apiSecret(FakeTwilio.API_SECRET).build().credentials().orElseThrow();
+        var apiKey = settings.toBuilder().apiKey(TestAccount.API_KEY).apiSecret(TestAccount.API_SECRET).build().credentials().orElseThrow();
 
         TwilioRestClient first = clients.forCredentials(token);
 
@@ -239,8 +209,8 @@ class TwilioTransportTest {
 
     @Test
     void sdkRetryEntryPointUsesOurPolicy() {
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(error(500, 20500, "Internal Server Error")));
-        TwilioSettings settings = twilio.settings();
+        twilio.fail(Fault.serverError(), messageCreation());
+        TwilioSettings settings = TestAccount.settings(twilio);
         TwilioClients clients = clients(settings);
         com.twilio.http.Request request = new com.twilio.http.Request(com.twilio.http.HttpMethod.POST, "api", MESSAGES_PATH);
         request.setAuth(ACCOUNT, TOKEN);
@@ -249,18 +219,17 @@ class TwilioTransportTest {
         var response = clients.transport().reliableRequest(request, new int[] {-500}, 3, 1);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
-        twilio.server().verify(exactly(1), postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
+        assertThat(twilio.requests(messageCreation())).hasSize(1);
     }
 
     @Test
     void sendsToTheConfiguredHostOnly() {
-        twilio.server().stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(created("SM00000000000000000000000000000000", A, "x")));
-
-        connector(twilio.settings()).send(new SendSms(null, null, List.of(A), "hi", Map.of()));
+        connector(TestAccount.settings(twilio)).send(new SendSms(null, null, List.of(A), "hi", Map.of()));
 
         assertThat(twilio.requests()).singleElement().satisfies(request -> {
-            assertThat(request.getAbsoluteUrl()).startsWith(twilio.baseUrl() + "/2010-04-01/");
-            assertThat(request.getHeader("Host")).isEqualTo(URI.create(twilio.baseUrl()).getAuthority());
+            assertThat(request.prefix()).isEmpty();
+            assertThat(request.url()).startsWith("/2010-04-01/");
+            assertThat(request.header("Host")).isEqualTo(twilio.baseUrl().getAuthority());
         });
     }
 }

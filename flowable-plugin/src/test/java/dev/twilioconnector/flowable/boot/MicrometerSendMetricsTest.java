@@ -2,38 +2,35 @@ package dev.twilioconnector.flowable.boot;
 
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.sms.SendSms;
-import dev.twilioconnector.flowable.FakeTwilio;
+import dev.twilioconnector.emulator.Fault;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static dev.twilioconnector.flowable.FakeTwilio.accepted;
-import static dev.twilioconnector.flowable.FakeTwilio.messageCreation;
-import static dev.twilioconnector.flowable.FakeTwilio.twilioError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a Micrometer registry in the application, outbound traffic is counted there. */
 class MicrometerSendMetricsTest {
 
-    private final FakeTwilio twilio = FakeTwilio.shared();
+    @RegisterExtension
+    static final TwilioEmulatorExtension EMULATOR = new TwilioEmulatorExtension().withoutSystemProperties();
 
     @Test
-    void countsSentFailedAndRetriedMessagesAndTimesThem() {
-        twilio.reset();
-        twilio.answer(messageCreation().inScenario("busy").whenScenarioStateIs(STARTED)
-                .willReturn(twilioError(429, 20429, "Too Many Requests").withHeader("Retry-After", "0")).willSetStateTo("free"));
-        twilio.answer(messageCreation().inScenario("busy").whenScenarioStateIs("free").willReturn(accepted()));
+    void countsSentFailedAndRetriedMessagesAndTimesThem(TwilioEmulator twilio) {
+        twilio.failNext(1, Fault.tooManyRequests(0));
 
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(TwilioConnectorAutoConfiguration.class))
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("twilio.account=" + FakeTwilio.ACCOUNT, "twilio.token=" + FakeTwilio.TOKEN,
+                .withPropertyValues("twilio.account=" + twilio.accountSid(), "twilio.token=" + twilio.authToken(),
                         "twilio.api-base-url=" + twilio.baseUrl(), "twilio.send.initial-backoff=10ms")
                 .run(context -> {
                     context.getBean(TwilioConnector.class)

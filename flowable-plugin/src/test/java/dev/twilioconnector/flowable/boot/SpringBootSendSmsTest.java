@@ -2,13 +2,16 @@ package dev.twilioconnector.flowable.boot;
 
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.flowable.CapturedLogs;
-import dev.twilioconnector.flowable.FakeTwilio;
-import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
+import dev.twilioconnector.emulator.Account;
+import dev.twilioconnector.emulator.Fault;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import dev.twilioconnector.flowable.SentMessage;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.variable.api.history.HistoricVariableInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,10 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import static dev.twilioconnector.flowable.FakeTwilio.messageCreation;
-import static dev.twilioconnector.flowable.FakeTwilio.twilioError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,10 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         "logging.level.org.springframework.boot=DEBUG"})
 class SpringBootSendSmsTest {
 
+    static final String ACCOUNT = "AC00000000000000000000000000000001";
+    static final String TOKEN = "tok-3f9c2e7a1b5d4c8e9f0a6b2c7d1e5f3a";
     static final String API_KEY = "SK00000000000000000000000000000042";
     static final String API_SECRET = "sec-9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a";
 
-    private static final FakeTwilio TWILIO = FakeTwilio.shared();
+    /** An emulator of this class's own, which knows the API key; the application's properties name it (below). */
+    @RegisterExtension
+    static final TwilioEmulatorExtension EMULATOR = new TwilioEmulatorExtension(
+            TwilioEmulator.builder().account(Account.of(ACCOUNT, TOKEN).withApiKey(API_KEY, API_SECRET))).withoutSystemProperties();
 
     @Autowired
     RuntimeService runtime;
@@ -58,16 +65,11 @@ class SpringBootSendSmsTest {
 
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry registry) {
-        registry.add("twilio.account", () -> FakeTwilio.ACCOUNT);
-        registry.add("twilio.token", () -> FakeTwilio.TOKEN);
+        registry.add("twilio.account", () -> ACCOUNT);
+        registry.add("twilio.token", () -> TOKEN);
         registry.add("twilio.api-key", () -> API_KEY);
         registry.add("twilio.api-secret", () -> API_SECRET);
-        registry.add("twilio.api-base-url", TWILIO::baseUrl);
-    }
-
-    @BeforeEach
-    void resetFake() {
-        TWILIO.reset();
+        registry.add("twilio.api-base-url", () -> EMULATOR.emulator().baseUrl().toString());
     }
 
     @Test
@@ -78,7 +80,7 @@ class SpringBootSendSmsTest {
         Map<String, Object> variables = variables(pid);
         assertThat(variables).containsEntry("twilioError", null);
         assertThat((String) variables.get("twilioResult")).startsWith("[{\"to\":\"+15551230001\",\"sid\":\"SM");
-        assertThat(TWILIO.sent()).containsExactly(new SentMessage("+15551230001", "+15005550006", null, "Welcome aboard, Grace!",
+        assertThat(SentMessage.in(EMULATOR.emulator())).containsExactly(new SentMessage("+15551230001", "+15005550006", null, "Welcome aboard, Grace!",
                 "Basic " + Base64.getEncoder().encodeToString((API_KEY + ":" + API_SECRET).getBytes(StandardCharsets.UTF_8))));
         assertThat(connector.settings().credentials()).get().matches(credentials -> credentials.usesApiKey());
     }
@@ -96,14 +98,17 @@ class SpringBootSendSmsTest {
     @Test
     void keepsBothSecretsOutOfEveryLogLineAndVariable() {
         runtime.startProcessInstanceByKey("welcome", Map.of("phone", "+15551230001", "member", Map.of("firstName", "Ada")));
-        TWILIO.answer(messageCreation().willReturn(twilioError(401, 20003, "Authenticate")));
+        EMULATOR.emulator().failNext(1, Fault.unauthorized());
         String failed = runtime.startProcessInstanceByKey("welcome", Map.of("phone", "+15551230002", "member", Map.of("firstName", "Bob"))).getId();
-        TWILIO.answer(messageCreation().willReturn(FakeTwilio.accepted().withFixedDelay(2500)));
+        // Twilio answers only after the task has given up at its read timeout (1500 ms).
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        EMULATOR.emulator().failNext(1, Fault.holdUntil(release));
         String slow = runtime.startProcessInstanceByKey("welcome", Map.of("phone", "+15551230003", "member", Map.of("firstName", "Cy"))).getId();
+        release.complete(null);
 
-        List<String> secrets = List.of(FakeTwilio.TOKEN, API_SECRET,
+        List<String> secrets = List.of(TOKEN, API_SECRET,
                 Base64.getEncoder().encodeToString((API_KEY + ":" + API_SECRET).getBytes(StandardCharsets.UTF_8)),
-                Base64.getEncoder().encodeToString((FakeTwilio.ACCOUNT + ":" + FakeTwilio.TOKEN).getBytes(StandardCharsets.UTF_8)));
+                Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
         List<String> logged = CapturedLogs.lines();
         assertThat(logged).as("the test saw the connector's debug output").anyMatch(line -> line.contains("Twilio accepted message"));
         assertThat(logged).as("the connector's settings were logged at start-up").anyMatch(line -> line.contains("Twilio connector active"));

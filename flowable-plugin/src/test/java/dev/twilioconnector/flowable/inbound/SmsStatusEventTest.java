@@ -1,11 +1,10 @@
 package dev.twilioconnector.flowable.inbound;
 
-import dev.twilioconnector.flowable.FakeTwilio;
+import dev.twilioconnector.flowable.EngineTestBase;
 import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngineConfiguration;
-import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.test.Deployment;
@@ -25,20 +24,16 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** SMS_STATUS: a process sends an SMS and waits for Twilio's report on that very message, with a timer fallback. */
 @FlowableTest
-class SmsStatusEventTest {
+class SmsStatusEventTest extends EngineTestBase {
 
     private static final String PROCESS = "dev/twilioconnector/flowable/inbound/sendAndAwaitDelivery.bpmn20.xml";
     private static final String ADA = "+15551230001";
 
-    private final FakeTwilio twilio = FakeTwilio.shared();
     private ProcessEngineConfigurationImpl engine;
-    private RuntimeService runtime;
 
     @BeforeEach
-    void setUp(ProcessEngineConfiguration configuration, RuntimeService runtime) {
+    void setUp(ProcessEngineConfiguration configuration) {
         this.engine = (ProcessEngineConfigurationImpl) configuration;
-        this.runtime = runtime;
-        twilio.reset();
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.twilioconnector.flowable.outbound;
 
-import dev.twilioconnector.flowable.FakeTwilio;
-import dev.twilioconnector.flowable.FakeTwilio.SentMessage;
+import dev.twilioconnector.emulator.Fault;
+import dev.twilioconnector.flowable.EngineTestBase;
+import dev.twilioconnector.flowable.SentMessage;
 import org.flowable.engine.HistoryService;
 import dev.twilioconnector.flowable.schema.PluginTables;
 import org.flowable.engine.ManagementService;
@@ -10,7 +11,6 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
 import org.flowable.job.api.Job;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,9 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static dev.twilioconnector.flowable.FakeTwilio.messageCreation;
-import static dev.twilioconnector.flowable.FakeTwilio.twilioError;
+import static dev.twilioconnector.emulator.RequestMatch.messageCreation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,16 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * twice, still reaches those refused before, and never repeats a send whose outcome was unclear.
  */
 @FlowableTest
-class SendLedgerTest {
+class SendLedgerTest extends EngineTestBase {
 
     private static final String RETRIED = "dev/twilioconnector/flowable/outbound/sendThenFailOnce.bpmn20.xml";
-
-    private final FakeTwilio twilio = FakeTwilio.shared();
-
-    @BeforeEach
-    void resetFake() {
-        twilio.reset();
-    }
 
     @Test
     @Deployment(resources = RETRIED)
@@ -51,7 +42,7 @@ class SendLedgerTest {
 
         runJobUntilDone(management, pid);
 
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230003");
+        assertThat(sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230003");
         Map<String, Object> variables = variables(history, pid);
         assertThat(variables).containsEntry("twilioError", null);
         assertThat(dev.twilioconnector.flowable.ProcessOutputs.json(variables.get("twilioResult"))).hasSize(3)
@@ -61,27 +52,24 @@ class SendLedgerTest {
     @Test
     @Deployment(resources = RETRIED)
     void aRecipientTwilioRefusedIsSentAgainByTheRetry(RuntimeService runtime, ManagementService management, HistoryService history) {
-        twilio.answer(messageCreation().withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("To=%2B15551230002"))
-                .inScenario("refused once").whenScenarioStateIs(STARTED)
-                .willReturn(twilioError(400, 21610, "Attempt to send to unsubscribed recipient")).willSetStateTo("subscribed again"));
+        twilio.failNext(1, Fault.twilioError(400, 21610, "Attempt to send to unsubscribed recipient"), messageCreation().to("+15551230002"));
         String pid = runtime.startProcessInstanceByKey("sendThenFailOnce", Map.of("phones", "+15551230001,+15551230002")).getId();
 
         runJobUntilDone(management, pid);
 
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230002");
+        assertThat(sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002", "+15551230002");
         assertThat(variables(history, pid)).containsEntry("twilioError", null);
     }
 
     @Test
     @Deployment(resources = RETRIED)
     void aRecipientWhoseOutcomeWasUnclearIsNotSentAgain(RuntimeService runtime, ManagementService management, HistoryService history) {
-        twilio.answer(messageCreation().withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("To=%2B15551230002"))
-                .willReturn(twilioError(500, 20500, "Internal Server Error")));
+        twilio.fail(Fault.serverError(), messageCreation().to("+15551230002"));
         String pid = runtime.startProcessInstanceByKey("sendThenFailOnce", Map.of("phones", "+15551230001,+15551230002")).getId();
 
         runJobUntilDone(management, pid);
 
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002");
+        assertThat(sent()).extracting(SentMessage::to).containsExactlyInAnyOrder("+15551230001", "+15551230002");
         JsonNode error = dev.twilioconnector.flowable.ProcessOutputs.json(variables(history, pid).get("twilioError"));
         assertThat(error).hasSize(1);
         assertThat(error.get(0).get("to").asString()).isEqualTo("+15551230002");
@@ -94,7 +82,7 @@ class SendLedgerTest {
         String pid = runtime.startProcessInstanceByKey("sendInALoop", Map.of("phones", "+15551230001", "passes", 0)).getId();
 
         assertThat(variables(history, pid)).containsEntry("passes", 2L);
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230001", "+15551230001");
+        assertThat(sent()).extracting(SentMessage::to).containsExactly("+15551230001", "+15551230001");
     }
 
     @Test
@@ -106,7 +94,7 @@ class SendLedgerTest {
         management.executeJob(management.createJobQuery().processInstanceId(pid).singleResult().getId());
 
         assertThat(variables(history, pid)).containsEntry("passes", 2L);
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230088", "+15551230088");
+        assertThat(sent()).extracting(SentMessage::to).containsExactly("+15551230088", "+15551230088");
         assertThat(ledgerKeys(configuration, "+15551230088")).hasSize(2).allSatisfy(key -> assertThat(key).contains(":notify:"))
                 .extracting(key -> key.substring(key.lastIndexOf(':') + 1)).containsExactlyInAnyOrder("0", "1");
     }
@@ -117,7 +105,7 @@ class SendLedgerTest {
             throws SQLException {
         runtime.startProcessInstanceByKey("sendInALoop", Map.of("phones", "+15551230077", "passes", 0));
 
-        assertThat(twilio.sent()).extracting(SentMessage::to).containsExactly("+15551230077", "+15551230077");
+        assertThat(sent()).extracting(SentMessage::to).containsExactly("+15551230077", "+15551230077");
         assertThat(ledgerKeys(configuration, "+15551230077")).as("a rollback would take the execution with it: nothing can repeat it")
                 .isEmpty();
     }
