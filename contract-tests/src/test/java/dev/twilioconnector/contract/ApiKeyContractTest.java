@@ -13,17 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With TWILIO_API_KEY / TWILIO_API_SECRET the connector signs in with the key, and Twilio's schema
- * takes it: its security scheme is HTTP Basic, whatever the user name (Account SID or key SID).
+ * takes it: its security scheme is HTTP Basic, whatever the user name (Account SID or key SID). Twilio (the
+ * emulator) knows the key, so the request is accepted, not refused with 401.
  */
 @ExtendWith(TwilioContract.class)
 class ApiKeyContractTest {
 
-    private static final String KEY = "SK0123456789abcdef0123456789abcdef";
-    private static final String SECRET = "contract-key-secret-4b8e";
+    private final CheckedTwilio twilio;
 
-    private final MockedTwilio twilio;
-
-    ApiKeyContractTest(MockedTwilio twilio) {
+    ApiKeyContractTest(CheckedTwilio twilio) {
         this.twilio = twilio;
     }
 
@@ -31,16 +29,16 @@ class ApiKeyContractTest {
     void anApiKeySignsTheRequestAndPrismAcceptsIt() {
         Map<String, String> environment = new HashMap<>(twilio.environment());
         environment.remove("TWILIO_TOKEN");
-        environment.put("TWILIO_API_KEY", KEY);
-        environment.put("TWILIO_API_SECRET", SECRET);
+        environment.put("TWILIO_API_KEY", CheckedTwilio.API_KEY);
+        environment.put("TWILIO_API_SECRET", CheckedTwilio.API_SECRET);
 
         try (ContractEngine engine = ContractEngine.start("api-key", environment)) {
             Map<String, Object> variables = engine.run(SEND_SMS, Map.of("smsFrom", "+15005550006", "smsTo", "+15551230001", "smsBody", "Hi"));
 
             Exchange request = assertPrismAccepted(twilio, 1).get(0);
             // the account stays in the path; the key and its secret sign the request
-            assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + MockedTwilio.ACCOUNT + "/Messages.json");
-            assertThat(request.authorization()).isEqualTo(PrismClient.basicAuth(KEY, SECRET));
+            assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + CheckedTwilio.ACCOUNT + "/Messages.json");
+            assertThat(request.authorization()).isEqualTo(PrismClient.basicAuth(CheckedTwilio.API_KEY, CheckedTwilio.API_SECRET));
             assertAccepted(variables, "+15551230001");
         }
     }

@@ -15,10 +15,16 @@ import java.util.Map;
  * @param url           path and raw query, exactly as sent
  * @param form          the form body, repeated keys kept in order; empty for a GET
  * @param authorization the {@code Authorization} header
- * @param status        Prism's HTTP status: 422 for a request that breaks Twilio's schema
- * @param answer        Prism's body: the mocked resource, or the problem it found
+ * @param status        Prism's HTTP status: 422 for a request that breaks Twilio's schema (it never reached Twilio),
+ *                      500 for an answer of Twilio's that breaks it, else Twilio's own
+ * @param answer        Prism's body: Twilio's answer, or the problem Prism found
+ * @param violations    Prism's {@value #VIOLATIONS} header: what it found wrong but let pass (warnings), else {@code null}
  */
-record Exchange(String method, String url, Map<String, List<String>> form, String authorization, int status, String answer) {
+record Exchange(String method, String url, Map<String, List<String>> form, String authorization, int status, String answer,
+                String violations) {
+
+    /** The header in which Prism lists what it found wrong with a request or an answer. */
+    static final String VIOLATIONS = "sl-violations";
 
     /** The URL without its query. */
     String path() {
@@ -51,6 +57,7 @@ record Exchange(String method, String url, Map<String, List<String>> form, Strin
 
     @Override
     public String toString() {
-        return method + " " + url + (form.isEmpty() ? "" : " " + form) + " -> " + status + " " + answer;
+        return method + " " + url + (form.isEmpty() ? "" : " " + form) + " -> " + status + " " + answer
+                + (violations == null ? "" : " " + VIOLATIONS + ": " + violations);
     }
 }

@@ -2,10 +2,12 @@ package dev.twilioconnector.contract;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.twilioconnector.emulator.Message;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,26 +20,26 @@ import static dev.twilioconnector.contract.Verdicts.assertPrismAccepted;
 import static dev.twilioconnector.contract.Verdicts.assertResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET_MESSAGE and LIST_MESSAGES: the reads, filters and page requests fit Twilio's schema. */
+/** GET_MESSAGE and LIST_MESSAGES: the reads, filters and page requests fit Twilio's schema, and so do the messages and pages read. */
 @ExtendWith(TwilioContract.class)
 class MessageLookupContractTest {
 
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + MockedTwilio.ACCOUNT + "/Messages";
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + CheckedTwilio.ACCOUNT + "/Messages";
     /** What the README promises for each message in twilioResult. */
     private static final String[] MESSAGE_FIELDS = {"sid", "to", "from", "body", "status", "direction", "messagingServiceSid",
             "numSegments", "numMedia", "errorCode", "errorMessage", "price", "priceUnit", "dateCreated", "dateSent", "dateUpdated"};
 
-    private final MockedTwilio twilio;
+    private final CheckedTwilio twilio;
     private final ContractEngine engine;
 
-    MessageLookupContractTest(MockedTwilio twilio, ContractEngine engine) {
+    MessageLookupContractTest(CheckedTwilio twilio, ContractEngine engine) {
         this.twilio = twilio;
         this.engine = engine;
     }
 
     @Test
     void getMessageFetchesOneMessageByItsSid() {
-        String sid = "SM0123456789abcdef0123456789abcdef";
+        String sid = sent("2026-11-10T09:00:00Z").sid();
 
         Map<String, Object> variables = engine.run(GET_MESSAGE, Map.of("messageSid", sid));
 
@@ -48,8 +50,11 @@ class MessageLookupContractTest {
 
     @Test
     void listMessagesSendsEveryFilterAndFollowsThePages() {
-        // Prism answers every page with Twilio's example page: two messages and a link to a next page,
-        // so a limit of 3 needs the second page, whose request Prism checks as well.
+        // Three messages in the range and pages of two: a limit of 3 needs the second page, whose request
+        // (the link Twilio's first page gave) Prism checks as well.
+        List.of("2026-11-02T08:00:00Z", "2026-11-10T12:00:00Z", "2026-11-22T17:59:00Z").forEach(this::sent);
+        sent("2026-11-23T09:00:00Z");
+
         Map<String, Object> variables = engine.run(LIST_MESSAGES, Map.of("dateSentAfter", "2026-11-01", "dateSentBefore", "2026-11-22T18:00:00Z",
                 "from", "+15005550006", "to", "+15551230001", "pageSize", 2, "limit", 3));
 
@@ -72,6 +77,8 @@ class MessageLookupContractTest {
      */
     @Test
     void listMessagesDateFiltersAreDateTimesAsTwilioTypesThem() throws IOException, InterruptedException {
+        sent("2026-11-15T10:00:00Z");
+
         Map<String, Object> variables = engine.run(LIST_MESSAGES, Map.of("dateSentAfter", "2026-11-01",
                 "dateSentBefore", "2026-11-22T18:00:00Z", "limit", 1));
 
@@ -85,6 +92,14 @@ class MessageLookupContractTest {
             assertThat(answer.statusCode()).as("Prism's answer to %s's value %s sent as DateSent: %s", name, value.group(1), answer.body())
                     .isEqualTo(200);
         }
+    }
+
+    /** A message Twilio holds from the application's number to Ada, sent at {@code when}: history to read. */
+    private Message sent(String when) {
+        Message message = Message.outbound(CheckedTwilio.ACCOUNT, "+15005550006", "+15551230001", "Your order ships today.",
+                Message.DELIVERED, Instant.parse(when));
+        twilio.emulator().addMessage(message);
+        return message;
     }
 
     private static void assertMessage(JsonNode message) {

@@ -1,5 +1,7 @@
 package dev.twilioconnector.contract;
 
+import dev.twilioconnector.emulator.Fault;
+import dev.twilioconnector.emulator.RequestMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,19 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Negative controls: requests that break Twilio's schema on purpose. They prove that Prism, as this
- * suite runs it, refuses such a request with 422, and that the check every other test makes
- * ({@link Verdicts#assertPrismAccepted}) then fails; a suite that cannot fail would prove nothing.
+ * Negative controls: requests, and answers of Twilio's, that break Twilio's schema on purpose. They prove
+ * that Prism, as this suite runs it, refuses such a request with 422 before it reaches Twilio and turns such
+ * an answer into a 500, and that the check every other test makes ({@link Verdicts#assertPrismAccepted})
+ * then fails; a suite that cannot fail would prove nothing.
  */
 @ExtendWith(TwilioContract.class)
 class PrismDetectsViolationsTest {
 
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + MockedTwilio.ACCOUNT + "/Messages.json";
-    private static final String AUTH = PrismClient.basicAuth(MockedTwilio.ACCOUNT, MockedTwilio.TOKEN);
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + CheckedTwilio.ACCOUNT + "/Messages.json";
+    private static final String AUTH = PrismClient.basicAuth(CheckedTwilio.ACCOUNT, CheckedTwilio.TOKEN);
 
-    private final MockedTwilio twilio;
+    private final CheckedTwilio twilio;
 
-    PrismDetectsViolationsTest(MockedTwilio twilio) {
+    PrismDetectsViolationsTest(CheckedTwilio twilio) {
         this.twilio = twilio;
     }
 
@@ -34,6 +37,22 @@ class PrismDetectsViolationsTest {
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
         assertThat(answer.body()).contains("UNPROCESSABLE_ENTITY", "required", "'To'");
+        assertThat(twilio.forwarded()).as("requests that reached Twilio").isEmpty();
+    }
+
+    @Test
+    void anAnswerThatBreaksTwiliosSchemaFailsTheSuitesCheck() throws IOException, InterruptedException {
+        twilio.emulator().fail(Fault.answer(201, "application/json", "{\"sid\":5,\"status\":\"teleported\"}"),
+                RequestMatch.messageCreation());
+
+        PrismClient.postForm(twilio.baseUrl() + MESSAGES, AUTH, "To=%2B15551230001&From=%2B15005550006&Body=Hi");
+
+        assertThat(twilio.exchanges()).singleElement().satisfies(exchange -> {
+            assertThat(exchange.status()).isEqualTo(500);
+            assertThat(exchange.answer()).contains("VIOLATIONS", "status", "sid");
+        });
+        assertThatThrownBy(() -> assertPrismAccepted(twilio, 1)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("500").hasMessageContaining("Response body property status");
     }
 
     @Test

@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TwilioContract.class)
 class SendSmsContractTest {
 
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + MockedTwilio.ACCOUNT + "/Messages.json";
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + CheckedTwilio.ACCOUNT + "/Messages.json";
 
-    private final MockedTwilio twilio;
+    private final CheckedTwilio twilio;
     private final ContractEngine engine;
 
-    SendSmsContractTest(MockedTwilio twilio, ContractEngine engine) {
+    SendSmsContractTest(CheckedTwilio twilio, ContractEngine engine) {
         this.twilio = twilio;
         this.engine = engine;
     }

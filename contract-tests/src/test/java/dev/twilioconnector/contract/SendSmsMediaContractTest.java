@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TwilioContract.class)
 class SendSmsMediaContractTest {
 
-    private final MockedTwilio twilio;
+    private final CheckedTwilio twilio;
     private final ContractEngine engine;
 
-    SendSmsMediaContractTest(MockedTwilio twilio, ContractEngine engine) {
+    SendSmsMediaContractTest(CheckedTwilio twilio, ContractEngine engine) {
         this.twilio = twilio;
         this.engine = engine;
     }

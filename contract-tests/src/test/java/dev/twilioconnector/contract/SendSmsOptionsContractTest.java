@@ -21,10 +21,10 @@ class SendSmsOptionsContractTest {
 
     private static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
 
-    private final MockedTwilio twilio;
+    private final CheckedTwilio twilio;
     private final ContractEngine engine;
 
-    SendSmsOptionsContractTest(MockedTwilio twilio, ContractEngine engine) {
+    SendSmsOptionsContractTest(CheckedTwilio twilio, ContractEngine engine) {
         this.twilio = twilio;
         this.engine = engine;
     }

@@ -10,9 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * Gives contract tests the {@link MockedTwilio} and a {@link ContractEngine} pointed at it. Both are
+ * Gives contract tests the {@link CheckedTwilio} and a {@link ContractEngine} pointed at it. Both are
  * started once for the whole test run (Prism takes a while to read Twilio's documents) and closed,
- * Prism processes included, when the run ends; each test starts with an empty request journal.
+ * Prism processes included, when the run ends; each test starts with an empty request journal and a
+ * Twilio that holds nothing.
  */
 final class TwilioContract implements BeforeEachCallback, ParameterResolver {
 
@@ -20,19 +21,19 @@ final class TwilioContract implements BeforeEachCallback, ParameterResolver {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        running(context).twilio().forgetExchanges();
+        running(context).twilio().reset();
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == MockedTwilio.class || type == ContractEngine.class;
+        return type == CheckedTwilio.class || type == ContractEngine.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Running running = running(context);
-        return parameter.getParameter().getType() == MockedTwilio.class ? running.twilio() : running.engine();
+        return parameter.getParameter().getType() == CheckedTwilio.class ? running.twilio() : running.engine();
     }
 
     private static Running running(ExtensionContext context) {
@@ -40,13 +41,13 @@ final class TwilioContract implements BeforeEachCallback, ParameterResolver {
     }
 
     /** Stored in the root context, so JUnit closes it after the last test of the run. */
-    record Running(MockedTwilio twilio, ContractEngine engine) implements AutoCloseable {
+    record Running(CheckedTwilio twilio, ContractEngine engine) implements AutoCloseable {
 
         static Running start() {
             Path nodeModules = Path.of(System.getProperty("contract.nodeModules", "node_modules")).toAbsolutePath();
             Path output = Path.of(System.getProperty("contract.output", "target/prism")).toAbsolutePath();
             try {
-                MockedTwilio twilio = MockedTwilio.start(nodeModules, output);
+                CheckedTwilio twilio = CheckedTwilio.start(nodeModules, output);
                 try {
                     return new Running(twilio, ContractEngine.start("token", twilio.environment()));
                 } catch (RuntimeException e) {

@@ -18,14 +18,19 @@ final class Verdicts {
     }
 
     /**
-     * Exactly {@code count} requests reached Prism and Prism took each one: a request that breaks
-     * Twilio's schema is answered 422, and the failure shows the request and Prism's problem body.
+     * Exactly {@code count} requests reached Prism, Prism took each one and passed it on to Twilio, and
+     * Twilio's answer fits Twilio's schema as well: a request that breaks it is answered 422, an answer that
+     * breaks it 500 (or, for lesser findings, carries Prism's violations header), and the failure shows the
+     * request and Prism's problem.
      */
-    static List<Exchange> assertPrismAccepted(MockedTwilio twilio, int count) {
+    static List<Exchange> assertPrismAccepted(CheckedTwilio twilio, int count) {
         List<Exchange> exchanges = twilio.exchanges();
         assertThat(exchanges).as("requests that reached Prism").hasSize(count);
-        assertThat(exchanges).allSatisfy(exchange -> assertThat(exchange.status())
-                .as("Prism's answer to %s", exchange).isBetween(200, 299));
+        assertThat(exchanges).allSatisfy(exchange -> {
+            assertThat(exchange.status()).as("Prism's answer to %s", exchange).isBetween(200, 299);
+            assertThat(exchange.violations()).as("what Prism found wrong in %s", exchange).isNull();
+        });
+        assertThat(twilio.forwarded()).as("requests Prism passed on to Twilio").hasSize(count);
         return exchanges;
     }
 

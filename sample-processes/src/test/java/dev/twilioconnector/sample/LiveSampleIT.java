@@ -1,7 +1,11 @@
 package dev.twilioconnector.sample;
 
-import dev.twilioconnector.sample.cluster.FakeTwilio;
-import dev.twilioconnector.sample.cluster.SignedWebhook;
+import dev.twilioconnector.emulator.RecordedRequest;
+import dev.twilioconnector.emulator.RequestMatch;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
+import dev.twilioconnector.emulator.WebhookSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,8 +35,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged application in live mode: TWILIO_ACCOUNT / TWILIO_TOKEN set, Twilio played by {@link FakeTwilio}
- * on loopback, and the login given as Spring Boot's SPRING_SECURITY_USER_NAME / SPRING_SECURITY_USER_PASSWORD.
+ * The packaged application in live mode: TWILIO_ACCOUNT / TWILIO_TOKEN set, Twilio played by the Twilio emulator
+ * on loopback (which also posts the delivery reports the application asks for), and the login given as Spring Boot's SPRING_SECURITY_USER_NAME / SPRING_SECURITY_USER_PASSWORD.
  * What an anonymous caller can no longer do (first, while the stand-in has received nothing), what the
  * operator does after logging in (REST with HTTP Basic, the console in a browser), and that Twilio's signed
  * webhook still gets through without either.
@@ -47,18 +51,18 @@ class LiveSampleIT {
     @TempDir
     static Path work;
 
-    private static FakeTwilio twilio;
+    private static TwilioEmulator twilio;
     private static PackagedSample sample;
 
     @BeforeAll
     static void startTheSampleInLiveMode() throws Exception {
-        twilio = new FakeTwilio();
+        twilio = TwilioEmulator.start();
         int port = PackagedSample.freePort();
         sample = PackagedSample.start(work.resolve("db"), "packaged-live", port, Map.of(
-                "TWILIO_ACCOUNT", FakeTwilio.ACCOUNT,
-                "TWILIO_TOKEN", FakeTwilio.TOKEN,
-                "TWILIO_FROM", FakeTwilio.FROM,
-                "TWILIO_API_BASE_URL", twilio.baseUrlFor("live"),
+                "TWILIO_ACCOUNT", twilio.accountSid(),
+                "TWILIO_TOKEN", twilio.authToken(),
+                "TWILIO_FROM", twilio.number(),
+                "TWILIO_API_BASE_URL", twilio.baseUrl("live").toString(),
                 "TWILIO_WEBHOOK_URL", "http://127.0.0.1:" + port,
                 "SPRING_SECURITY_USER_NAME", USER,
                 "SPRING_SECURITY_USER_PASSWORD", PASSWORD));
@@ -104,11 +108,11 @@ class LiveSampleIT {
                 "/actuator/metrics", "/actuator/info", "/actuator")) {
             HttpResponse<String> read = sample.get(path);
             assertThat(read.statusCode()).as("GET %s without login", path).isEqualTo(401);
-            assertThat(read.body()).doesNotContain("+1555", FakeTwilio.ACCOUNT);
+            assertThat(read.body()).doesNotContain("+1555", twilio.accountSid());
         }
 
         await("no message-create request reaches Twilio").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> twilio.calls().isEmpty());
+                .until(() -> sent().isEmpty());
     }
 
     @Test
@@ -118,13 +122,13 @@ class LiveSampleIT {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"")
-                .doesNotContain("components", "details", "twilio", FakeTwilio.ACCOUNT, FakeTwilio.TOKEN);
-        assertThat(sample.get("/actuator/health/twilio").body()).doesNotContain(FakeTwilio.ACCOUNT);
+                .doesNotContain("components", "details", "twilio", twilio.accountSid(), twilio.authToken());
+        assertThat(sample.get("/actuator/health/twilio").body()).doesNotContain(twilio.accountSid());
 
         HttpResponse<String> logged = PackagedSample.send(sample.request("/actuator/health").header("Authorization", basic(USER, PASSWORD))
                 .GET().build());
-        assertThat(logged.body()).as("the details, after login").contains("\"twilio\"", "\"mode\":\"twilio\"", FakeTwilio.ACCOUNT)
-                .doesNotContain(FakeTwilio.TOKEN);
+        assertThat(logged.body()).as("the details, after login").contains("\"twilio\"", "\"mode\":\"twilio\"", twilio.accountSid())
+                .doesNotContain(twilio.authToken());
     }
 
     @Test
@@ -143,8 +147,8 @@ class LiveSampleIT {
 
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         assertThat(started.body()).contains("\"ended\":true").contains("\\\"to\\\":\\\"+15551238911\\\"");
-        assertThat(twilio.calls()).filteredOn(call -> call.to().startsWith("+1555123891"))
-                .extracting(FakeTwilio.Call::to, FakeTwilio.Call::body)
+        assertThat(sent()).filteredOn(request -> request.param("To").startsWith("+1555123891"))
+                .extracting(request -> request.param("To"), request -> request.param("Body"))
                 .containsExactlyInAnyOrder(tuple("+15551238911", "Hello +15551238911"), tuple("+15551238912", "Hello +15551238912"));
         assertThat(started.headers().firstValue("Set-Cookie")).as("HTTP Basic opens no session").isEmpty();
 
@@ -166,7 +170,7 @@ class LiveSampleIT {
             browser.findElement(By.id("sign-in")).click();
 
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("start-appointment")));
-            assertThat(browser.findElement(By.tagName("header")).getText()).contains("Live", FakeTwilio.ACCOUNT, "signed in as " + USER);
+            assertThat(browser.findElement(By.tagName("header")).getText()).contains("Live", twilio.accountSid(), "signed in as " + USER);
             WebElement phone = browser.findElement(By.cssSelector("form[action='/console/appointment'] input[name='customerPhone']"));
             phone.clear();
             phone.sendKeys("+15551238921");
@@ -175,8 +179,8 @@ class LiveSampleIT {
             HeadlessChromium.awaitNotice(browser, "Started appointment reminder", "live-console-failure.png");
             assertThat(browser.findElement(By.id("running")).findElements(By.cssSelector("article[data-process='appointmentReminder']")))
                     .anySatisfy(instance -> assertThat(instance.getText()).contains("+15551238921"));
-            await("the reminder reaches Twilio").atMost(Duration.ofSeconds(20)).until(() -> twilio.calls().stream()
-                    .anyMatch(call -> call.to().equals("+15551238921") && call.body().contains("Reply YES to confirm")));
+            await("the reminder reaches Twilio").atMost(Duration.ofSeconds(20)).until(() -> twilio.messages().sentTo("+15551238921").stream()
+                    .anyMatch(message -> message.body().contains("Reply YES to confirm")));
             HeadlessChromium.screenshot(browser, "live-console.png");
             assertThat(HeadlessChromium.errors(browser)).as("no error in the browser console (nothing the CSP blocked)").isEmpty();
 
@@ -191,21 +195,29 @@ class LiveSampleIT {
 
     @Test
     @Order(4)
-    void aSignedWebhookNeedsNoLoginAndIsAnsweredWithTwiml() {
+    void aWebhookSignedByTwilioNeedsNoLoginAndIsAnsweredWithTwiml() {
         String webhook = sample.url("/twilio/sms");
 
-        HttpResponse<String> answer = new SignedWebhook(FakeTwilio.TOKEN)
-                .post(webhook, SignedWebhook.message("SM" + UUID.randomUUID().toString().replace("-", ""), "+15551238931", "Order Number 4711"));
+        WebhookAnswer answer = twilio.webhooks().post(webhook, message("+15551238931", "Order Number 4711"));
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/xml");
         assertThat(answer.body()).contains("<Response><Message>Your reference number is 4711");
-        await("the orderStatus process answers through Twilio").atMost(Duration.ofSeconds(20)).until(() -> twilio.calls().stream()
-                .anyMatch(call -> call.to().equals("+15551238931") && call.body().equals("Order 4711: waiting for payment.")));
+        await("the orderStatus process answers through Twilio").atMost(Duration.ofSeconds(20)).until(() -> twilio.messages()
+                .sentTo("+15551238931").stream().anyMatch(message -> message.body().equals("Order 4711: waiting for payment.")));
 
-        HttpResponse<String> forged = new SignedWebhook("not-the-auth-token")
-                .post(webhook, SignedWebhook.message("SM" + UUID.randomUUID().toString().replace("-", ""), "+15551238932", "Order Number 1"));
-        assertThat(forged.statusCode()).as("a wrong signature").isEqualTo(403);
+        WebhookAnswer forged = new WebhookSender("not-the-auth-token").post(webhook, message("+15551238932", "Order Number 1"));
+        assertThat(forged.status()).as("a wrong signature").isEqualTo(403);
+    }
+
+    /** The message creations Twilio received. */
+    private static List<RecordedRequest> sent() {
+        return twilio.requests(RequestMatch.messageCreation());
+    }
+
+    private static Map<String, String> message(String from, String body) {
+        return TwilioForms.incomingMessage(twilio.accountSid(), "SM" + UUID.randomUUID().toString().replace("-", ""), from, twilio.number(),
+                body, List.of());
     }
 
     private static HttpRequest formPost(String path, String form, String origin) {

@@ -1,8 +1,7 @@
 package dev.twilioconnector.sample;
 
-import dev.twilioconnector.sample.sandbox.SandboxMessage;
-import dev.twilioconnector.sample.sandbox.SandboxMessages;
-import dev.twilioconnector.sample.sandbox.SandboxPhone;
+import dev.twilioconnector.emulator.Message;
+import dev.twilioconnector.emulator.TwilioEmulator;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.variable.api.history.HistoricVariableInstance;
@@ -44,9 +43,7 @@ class SampleProcessesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
-    SandboxPhone phone;
-    @Autowired
-    SandboxMessages messages;
+    TwilioEmulator sandbox;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -61,7 +58,7 @@ class SampleProcessesTest {
 
     @Test
     void anOrderNumberIsEchoedLookedUpAndAnswered() {
-        assertThat(phone.send("+15551231001", "order number 4711").replyText()).startsWith("Your reference number is 4711.");
+        assertThat(sandbox.phone("+15551231001").text("order number 4711").text()).startsWith("Your reference number is 4711.");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> textsTo("+15551231001").contains("Order 4711: waiting for payment."));
     }
@@ -84,8 +81,7 @@ class SampleProcessesTest {
                 "customerName", "Grace")).getId();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(endVariable(id, "outcome")));
-        SandboxMessage notice = messages.outbound().stream().filter(message -> "+15551231007".equals(message.to())).findFirst().orElseThrow();
-        assertThat(notice.status()).isEqualTo(SandboxMessage.DELIVERED);
+        assertThat(sandbox.messages().sentTo("+15551231007")).singleElement().extracting(Message::status).isEqualTo(Message.DELIVERED);
     }
 
     @Test
@@ -104,7 +100,7 @@ class SampleProcessesTest {
         String id = runtime.startProcessInstanceByKey("appointmentReminder", Map.of("customerPhone", "+15551231003",
                 "customerName", "Edsger", "appointmentTime", "Wednesday 14:00")).getId();
 
-        assertThat(phone.send("+15551231003", " No ").replyText()).isEqualTo("Thanks, we noted NO.");
+        assertThat(sandbox.phone("+15551231003").text(" No ").text()).isEqualTo("Thanks, we noted NO.");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(endVariable(id, "outcome")));
         assertThat(textsTo("+15551231003")).last().isEqualTo("Your appointment on Wednesday 14:00 is cancelled. Text us to book a new one.");
@@ -134,7 +130,7 @@ class SampleProcessesTest {
 
     @Test
     void metricsCountOutboundAndInboundTraffic() throws Exception {
-        phone.send("+15551231006", "Order Number 12");
+        sandbox.phone("+15551231006").text("Order Number 12");
         await().atMost(Duration.ofSeconds(10)).until(() -> !textsTo("+15551231006").isEmpty());
 
         assertThat(get("/actuator/metrics/twilio.messages.sent").body()).contains("\"statistic\":\"COUNT\"");
@@ -189,9 +185,9 @@ class SampleProcessesTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** What the processes sent to {@code number} through the API, oldest first (not the webhook's TwiML replies). */
     private List<String> textsTo(String number) {
-        return messages.outbound().stream().filter(message -> number.equals(message.to()))
-                .sorted(java.util.Comparator.comparing(SandboxMessage::createdAt)).map(SandboxMessage::body).toList();
+        return sandbox.messages().sentTo(number).stream().map(Message::body).toList();
     }
 
     private Object endVariable(String processInstanceId, String name) {

@@ -2,11 +2,10 @@ package dev.twilioconnector.sample.console;
 
 import dev.twilioconnector.core.recipient.Recipients;
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.emulator.Message;
+import dev.twilioconnector.emulator.Reply;
+import dev.twilioconnector.emulator.TwilioEmulator;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
-import dev.twilioconnector.sample.sandbox.InboundResult;
-import dev.twilioconnector.sample.sandbox.SandboxMessage;
-import dev.twilioconnector.sample.sandbox.SandboxMessages;
-import dev.twilioconnector.sample.sandbox.SandboxPhone;
 import org.flowable.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,28 +36,26 @@ public class ConsoleController {
     private final TriggerSet triggers;
     private final ProcessViews processes;
     private final RuntimeService runtime;
-    private final ObjectProvider<SandboxMessages> sandboxMessages;
-    private final ObjectProvider<SandboxPhone> sandboxPhone;
+    private final ObjectProvider<TwilioEmulator> sandbox;
 
     public ConsoleController(TwilioSettings settings, TriggerSet triggers, ProcessViews processes, RuntimeService runtime,
-                             ObjectProvider<SandboxMessages> sandboxMessages, ObjectProvider<SandboxPhone> sandboxPhone) {
+                             ObjectProvider<TwilioEmulator> sandbox) {
         this.settings = settings;
         this.triggers = triggers;
         this.processes = processes;
         this.runtime = runtime;
-        this.sandboxMessages = sandboxMessages;
-        this.sandboxPhone = sandboxPhone;
+        this.sandbox = sandbox;
     }
 
     @GetMapping("/")
     public String console(Model model, Principal user) {
-        SandboxMessages messages = sandboxMessages.getIfAvailable();
+        TwilioEmulator twilio = sandbox.getIfAvailable();
         model.addAttribute("user", user == null ? null : user.getName());
-        model.addAttribute("sandbox", messages != null);
+        model.addAttribute("sandbox", twilio != null);
         model.addAttribute("account", settings.accountSid());
         model.addAttribute("credentialsProblem", settings.credentialsProblem().orElse(null));
         model.addAttribute("defaultFrom", settings.defaultFrom());
-        model.addAttribute("messages", messages == null ? List.of() : messages.newestFirst());
+        model.addAttribute("messages", twilio == null ? List.of() : newestFirst(twilio));
         model.addAttribute("triggers", triggers.triggers().stream()
                 .map(trigger -> new TriggerView(trigger.name(), trigger.pattern().pattern(), String.join(", ", trigger.groupNames())))
                 .toList());
@@ -72,24 +71,31 @@ public class ConsoleController {
     /** The sandbox's messages as JSON, newest first (for scripts and tests). */
     @GetMapping("/console/messages.json")
     @ResponseBody
-    public ResponseEntity<List<SandboxMessage>> messages() {
-        SandboxMessages messages = sandboxMessages.getIfAvailable();
-        return messages == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(messages.newestFirst());
+    public ResponseEntity<List<Message>> messages() {
+        TwilioEmulator twilio = sandbox.getIfAvailable();
+        return twilio == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(newestFirst(twilio));
     }
 
     /** A person texts the application: through the real, signed webhook. */
     @PostMapping("/console/inbound")
     public String inbound(@RequestParam String from, @RequestParam String body, RedirectAttributes redirect) {
-        SandboxPhone phone = sandboxPhone.getIfAvailable();
-        if (phone == null) {
+        TwilioEmulator twilio = sandbox.getIfAvailable();
+        if (twilio == null) {
             redirect.addFlashAttribute("notice", "Texting from the console needs sandbox mode (no TWILIO_ACCOUNT set).");
             return "redirect:/";
         }
-        InboundResult result = phone.send(from.trim(), body);
-        redirect.addFlashAttribute("notice", result.httpStatus() == 200
-                ? "Sent \"" + body + "\" from " + from + ". Reply: " + (result.replyText() == null ? "(none)" : result.replyText())
-                : "The webhook answered HTTP " + result.httpStatus());
+        Reply reply = twilio.phone(from.trim()).text(body);
+        redirect.addFlashAttribute("notice", reply.accepted()
+                ? "Sent \"" + body + "\" from " + from + ". Reply: " + (reply.text() == null ? "(none)" : reply.text())
+                : "The webhook answered HTTP " + reply.status());
         return "redirect:/";
+    }
+
+    /** The emulator keeps its messages oldest first; the console shows the newest on top. */
+    private static List<Message> newestFirst(TwilioEmulator twilio) {
+        List<Message> messages = new ArrayList<>(twilio.messages().all());
+        Collections.reverse(messages);
+        return messages;
     }
 
     @PostMapping("/console/appointment")

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Switches the sample application to sandbox mode when no Twilio account is configured: the connector
  * then talks, over its real HTTP path, to the Twilio-compatible emulator inside this application
- * ({@link SandboxApi} under {@code /sandbox}), and inbound messages come from {@link SandboxPhone}.
+ * ({@link SandboxApi} under {@code /sandbox}), and inbound messages come from the emulator's phones.
  *
  * <p>Sandbox mode is on when neither {@code twilio.account} nor {@code TWILIO_ACCOUNT} has a value and
  * {@code twilio.sandbox.enabled} is not {@code false}. It then adds, as the last property source, the

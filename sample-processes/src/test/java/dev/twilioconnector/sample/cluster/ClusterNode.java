@@ -1,5 +1,6 @@
 package dev.twilioconnector.sample.cluster;
 
+import dev.twilioconnector.emulator.TwilioEmulator;
 import dev.twilioconnector.sample.SampleApplication;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
@@ -20,8 +21,9 @@ import java.util.Map;
 
 /**
  * One node of the test cluster: the sample application as its own Spring Boot application context,
- * on its own port, on the shared PostgreSQL database, talking to the shared fake Twilio under its own
- * base URL. {@link #arguments} is also what a node in a separate JVM is started with.
+ * on its own port, on the shared PostgreSQL database, talking to the shared Twilio emulator under its own
+ * base URL ({@code <emulator>/<node>}, recorded as the requests' prefix, which tells the nodes apart).
+ * {@link #arguments} is also what a node in a separate JVM is started with.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -43,7 +45,7 @@ final class ClusterNode implements AutoCloseable {
      * The node's settings as command-line arguments: they must outrank the sample's
      * {@code application.properties} (H2, port 8080), which default properties would not.
      */
-    static List<String> arguments(String name, int port, String jdbcUrl, FakeTwilio twilio, Map<String, String> extra) {
+    static List<String> arguments(String name, int port, String jdbcUrl, TwilioEmulator twilio, Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", String.valueOf(port));
         settings.put("spring.datasource.url", jdbcUrl);
@@ -57,10 +59,10 @@ final class ClusterNode implements AutoCloseable {
         settings.put("flowable.process.async.executor.default-async-job-acquire-wait-time", "200ms");
         settings.put("flowable.process.async.executor.default-timer-job-acquire-wait-time", "200ms");
         settings.put("flowable.process.async.executor.reset-expired-jobs-interval", "1s");
-        settings.put("twilio.account", FakeTwilio.ACCOUNT);
-        settings.put("twilio.token", FakeTwilio.TOKEN);
-        settings.put("twilio.api-base-url", twilio.baseUrlFor(name));
-        settings.put("twilio.default-from", FakeTwilio.FROM);
+        settings.put("twilio.account", twilio.accountSid());
+        settings.put("twilio.token", twilio.authToken());
+        settings.put("twilio.api-base-url", twilio.baseUrl(name).toString());
+        settings.put("twilio.default-from", twilio.number());
         settings.put("twilio.triggers.location", "classpath:sample-triggers.yml");
         settings.put("spring.security.user.name", USER);
         settings.put("spring.security.user.password", PASSWORD);
@@ -74,7 +76,7 @@ final class ClusterNode implements AutoCloseable {
         return arguments;
     }
 
-    static ClusterNode start(String name, String jdbcUrl, FakeTwilio twilio) {
+    static ClusterNode start(String name, String jdbcUrl, TwilioEmulator twilio) {
         int port = freePort();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
                 .run(arguments(name, port, jdbcUrl, twilio, Map.of()).toArray(String[]::new));

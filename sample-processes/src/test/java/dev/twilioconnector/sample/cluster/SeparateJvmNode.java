@@ -1,5 +1,6 @@
 package dev.twilioconnector.sample.cluster;
 
+import dev.twilioconnector.emulator.TwilioEmulator;
 import dev.twilioconnector.sample.SampleApplication;
 
 import java.io.File;
@@ -43,7 +44,7 @@ final class SeparateJvmNode implements AutoCloseable {
         this.process = process;
     }
 
-    static SeparateJvmNode start(String name, String jdbcUrl, FakeTwilio twilio, Map<String, String> extra) throws IOException {
+    static SeparateJvmNode start(String name, String jdbcUrl, TwilioEmulator twilio, Map<String, String> extra) throws IOException {
         int port = ClusterNode.freePort();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(

@@ -1,8 +1,12 @@
 package dev.twilioconnector.sample.cluster;
 
+import dev.twilioconnector.emulator.Fault;
+import dev.twilioconnector.emulator.RecordedRequest;
+import dev.twilioconnector.emulator.RequestMatch;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
 import dev.twilioconnector.flowable.outbound.SendLedger;
-import dev.twilioconnector.sample.cluster.FakeTwilio.Answer;
-import dev.twilioconnector.sample.cluster.FakeTwilio.Call;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -51,7 +55,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two nodes of the sample application on one PostgreSQL: both Spring Boot application contexts in this
  * JVM, each on its own port, sharing the database (Flowable's tables and the plugin's), both talking
- * to one fake Twilio (WireMock; each node under its own base URL, so the fake knows who sent what).
+ * to one Twilio emulator (each node under its own base URL, so the emulator records who sent what).
  * A third node, in a JVM of its own, is started and killed by the crash test.
  *
  * <p>The tests run in order; the last one switches node A's async executor off.
@@ -64,7 +68,7 @@ class TwoNodeClusterTest {
 
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
-    private static FakeTwilio twilio;
+    private static TwilioEmulator twilio;
     private static ClusterNode nodeA;
     private static ClusterNode nodeB;
 
@@ -73,21 +77,21 @@ class TwoNodeClusterTest {
         long started = System.nanoTime();
         postgres = EmbeddedPostgres.builder().start();
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        twilio = new FakeTwilio();
+        twilio = TwilioEmulator.start();
         nodeA = ClusterNode.start("nodeA", jdbcUrl, twilio);   // creates the schema
         nodeB = ClusterNode.start("nodeB", jdbcUrl, twilio);   // finds it
-        report("cluster up (PostgreSQL, fake Twilio, node A on %d, node B on %d)".formatted(nodeA.port, nodeB.port), started);
+        report("cluster up (PostgreSQL, Twilio emulator, node A on %d, node B on %d)".formatted(nodeA.port, nodeB.port), started);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        try (FakeTwilio fake = twilio; EmbeddedPostgres database = postgres; ClusterNode a = nodeA; ClusterNode b = nodeB) {
-            // closed in reverse order: B, A, then PostgreSQL and the fake
+        try (TwilioEmulator emulator = twilio; EmbeddedPostgres database = postgres; ClusterNode a = nodeA; ClusterNode b = nodeB) {
+            // closed in reverse order: B, A, then PostgreSQL and the emulator
         }
     }
 
     @BeforeEach
-    void resetFake() {
+    void resetTwilio() {
         twilio.reset();
     }
 
@@ -99,7 +103,6 @@ class TwoNodeClusterTest {
     @Order(1)
     void fiveHundredMessagesDeliveredTwiceToEitherNodeStartOneProcessEachAndGetTheSameReplyTwice() throws Exception {
         int messages = 500;
-        SignedWebhook webhook = new SignedWebhook(FakeTwilio.TOKEN);
         long orderStatusBefore = nodeA.history().createHistoricProcessInstanceQuery().processDefinitionKey("orderStatus").count();
         double receivedBefore = counter("twilio.inbound.received");
         double deduplicatedBefore = counter("twilio.inbound.deduplicated");
@@ -112,8 +115,8 @@ class TwoNodeClusterTest {
         for (int n = 0; n < messages; n++) {
             ClusterNode first = n % 2 == 0 ? nodeA : nodeB;
             ClusterNode second = n % 4 < 2 ? other(first) : first;
-            Map<String, String> form = SignedWebhook.message("SM%032d".formatted(n), "+1555300%04d".formatted(n % 37),
-                    "Order Number " + n);
+            Map<String, String> form = TwilioForms.incomingMessage(twilio.accountSid(), "SM%032d".formatted(n),
+                    "+1555300%04d".formatted(n % 37), twilio.number(), "Order Number " + n, List.of());
             racing.add(new Delivery(n, first, form));
             ((n / 4) % 2 == 0 ? racing : late).add(new Delivery(n, second, form));
         }
@@ -127,8 +130,8 @@ class TwoNodeClusterTest {
             List<Future<?>> sent = new ArrayList<>();
             for (Delivery delivery : deliveries) {
                 sent.add(pool.submit(() -> {
-                    HttpResponse<String> response = webhook.post(delivery.node().webhookUrl(), delivery.form());
-                    assertThat(response.statusCode()).as("delivery of message %d to %s: %s", delivery.n(), delivery.node(), response.body())
+                    WebhookAnswer response = twilio.webhooks().post(delivery.node().webhookUrl(), delivery.form());
+                    assertThat(response.status()).as("delivery of message %d to %s: %s", delivery.n(), delivery.node(), response.body())
                             .isEqualTo(200);
                     replies.computeIfAbsent(delivery.n(), n -> new ArrayList<>());
                     synchronized (replies.get(delivery.n())) {
@@ -196,7 +199,22 @@ class TwoNodeClusterTest {
     }
 
     private static List<Call> followUps() {
-        return twilio.calls().stream().filter(call -> call.body().startsWith("Order ")).toList();
+        return Call.all().stream().filter(call -> call.body().startsWith("Order ")).toList();
+    }
+
+    /**
+     * A message creation the emulator saw: which node sent it (its base URL's prefix), to whom, what, and the
+     * status it was answered (recorded as the request arrived, so a request in flight when its node died counts).
+     */
+    private record Call(String node, String to, String body, int status) {
+
+        static List<Call> all() {
+            return twilio.requests(RequestMatch.messageCreation()).stream().map(Call::of).toList();
+        }
+
+        private static Call of(RecordedRequest request) {
+            return new Call(request.prefix().substring(1), request.param("To"), request.param("Body"), request.status());
+        }
     }
 
     private record Delivery(int n, ClusterNode node, Map<String, String> form) {
@@ -216,17 +234,16 @@ class TwoNodeClusterTest {
         // each (instance, number) pair is one message.
         Function<Integer, List<String>> phones = i -> IntStream.range(0, 3).mapToObj(j -> "+1555400%04d".formatted((i + j) % 100)).toList();
         // Faults: Twilio says 429 to the first request of some pairs (twice for others); the connector waits and retries.
-        twilio.respond((node, to, body, attempt) -> {
-            int i = refOf(body);
-            int j = phones.apply(i).indexOf(to);
-            if (i % 4 == 0 && j == 0 && attempt == 1) {
-                return Answer.tooManyRequests();
+        twilio.latency(Duration.ofMillis(10));
+        for (int i = 0; i < instances; i++) {
+            RequestMatch ofInstance = RequestMatch.messageCreation().bodyContaining("(ref-" + i + ")");
+            if (i % 4 == 0) {
+                twilio.failNext(1, Fault.tooManyRequests(0), ofInstance.to(phones.apply(i).get(0)));
             }
-            if (i % 10 == 3 && j == 2 && attempt <= 2) {
-                return Answer.tooManyRequests();
+            if (i % 10 == 3) {
+                twilio.failNext(2, Fault.tooManyRequests(0), ofInstance.to(phones.apply(i).get(2)));
             }
-            return Answer.acceptedAfter(10);
-        });
+        }
 
         long started = System.nanoTime();
         Map<String, Integer> refByInstance = new HashMap<>();
@@ -263,7 +280,7 @@ class TwoNodeClusterTest {
         assertThat(retriedElsewhere).as("jobs retried on the other node").isPositive();
 
         // Twilio accepted each (instance, recipient) pair exactly once.
-        List<Call> calls = twilio.calls();
+        List<Call> calls = Call.all();
         Map<String, Long> acceptedPerPair = calls.stream().filter(call -> call.status() == 201)
                 .collect(groupingBy(call -> call.to() + " " + refOf(call.body()), counting()));
         Set<String> expectedPairs = new HashSet<>();
@@ -323,7 +340,7 @@ class TwoNodeClusterTest {
             String warmUp = startBroadcast(nodeC, List.of("+15555990000"));
             await().atMost(Duration.ofSeconds(30)).until(() -> isFinished(warmUp));
             twilio.reset();
-            twilio.respond((node, to, body, attempt) -> Answer.acceptedAfter(50));
+            twilio.latency(Duration.ofMillis(50));
 
             instanceId = startBroadcast(nodeC, phones);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> sentBy("nodeC") >= 40);
@@ -339,7 +356,7 @@ class TwoNodeClusterTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> isFinished(instanceId));
         report("broadcast finished by node B", started);
 
-        List<Call> calls = twilio.calls();
+        List<Call> calls = Call.all();
         assertThat(sentBy("nodeC")).as("nothing from C after it died").isEqualTo(sentByCBeforeKill);
         assertThat(calls.stream().map(Call::node).collect(Collectors.toSet())).containsExactlyInAnyOrder("nodeC", "nodeB");
         Map<String, Long> acceptedPerRecipient = calls.stream().filter(call -> call.status() == 201).collect(groupingBy(Call::to, counting()));
@@ -351,7 +368,7 @@ class TwoNodeClusterTest {
         List<JsonNode> problems = problems((String) variables.get("twilioError"));
         List<String> unknown = problems.stream().map(problem -> problem.get("to").asString()).toList();
         System.out.printf("[cluster] broadcast: C made %d requests before it died, B made %d; %d recipients accepted, %d of unknown "
-                        + "outcome (%d of which reached the fake)%n", sentByCBeforeKill, sentBy("nodeB"), accepted.size(), unknown.size(),
+                        + "outcome (%d of which reached Twilio)%n", sentByCBeforeKill, sentBy("nodeB"), accepted.size(), unknown.size(),
                 unknown.stream().filter(to -> seenPerRecipient.containsKey(to)).count());
         assertThat(accepted).doesNotHaveDuplicates().doesNotContainAnyElementsOf(unknown);
         assertThat(unknown).doesNotHaveDuplicates();
@@ -395,7 +412,7 @@ class TwoNodeClusterTest {
     }
 
     private static int sentBy(String node) {
-        return (int) twilio.calls().stream().filter(call -> call.node().equals(node)).count();
+        return (int) Call.all().stream().filter(call -> call.node().equals(node)).count();
     }
 
     private static Set<String> difference(List<String> all, List<String> minus) {

@@ -1,6 +1,8 @@
 package dev.twilioconnector.sample.sandbox;
 
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.emulator.Account;
+import dev.twilioconnector.emulator.TwilioEmulator;
 import dev.twilioconnector.flowable.boot.TwilioProperties;
 import org.apache.commons.logging.Log;
 import org.junit.jupiter.api.Test;
@@ -218,16 +220,26 @@ class SandboxModeTest {
 
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(SandboxMessages.class);
-            assertThat(context).doesNotHaveBean(SandboxPhone.class);
+            assertThat(context).doesNotHaveBean(TwilioEmulator.class);
+            assertThat(context).doesNotHaveBean(SandboxWebhook.class);
             assertThat(context).doesNotHaveBean(SandboxApi.class);
         });
         runner.withPropertyValues("twilio.sandbox.enabled=false").run(context -> assertThat(context).doesNotHaveBean(SandboxApi.class));
         runner.withPropertyValues("twilio.sandbox.enabled=true").run(context -> {
-            assertThat(context).hasSingleBean(SandboxMessages.class);
-            assertThat(context).hasSingleBean(SandboxPhone.class);
+            assertThat(context).hasSingleBean(TwilioEmulator.class);
+            assertThat(context).hasSingleBean(SandboxWebhook.class);
             assertThat(context).hasSingleBean(SandboxApi.class);
+            assertThat(context.getBean(TwilioEmulator.class).account()).isEqualTo(Account.of(SandboxMode.ACCOUNT_SID, "t".repeat(32)));
         });
+    }
+
+    @Test
+    void theSandboxKnowsTheConnectorsAccountNumberAndApiKey() {
+        TwilioSettings settings = TwilioSettings.builder().accountSid(SandboxMode.ACCOUNT_SID).authToken("t".repeat(32))
+                .defaultFrom("+15550000000").apiKey("SK" + "1".repeat(32)).apiSecret("key-secret").build();
+
+        assertThat(SandboxConfiguration.account(settings)).isEqualTo(Account.of(SandboxMode.ACCOUNT_SID, "t".repeat(32))
+                .withNumber("+15550000000").withApiKey("SK" + "1".repeat(32), "key-secret"));
     }
 
     @Test

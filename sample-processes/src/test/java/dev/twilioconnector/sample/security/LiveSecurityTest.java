@@ -1,8 +1,9 @@
 package dev.twilioconnector.sample.security;
 
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
+import dev.twilioconnector.emulator.WebhookSender;
 import dev.twilioconnector.sample.SampleApplication;
-import dev.twilioconnector.sample.cluster.FakeTwilio;
-import dev.twilioconnector.sample.cluster.SignedWebhook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,16 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:twilio-live-security;DB_CLOSE_DELAY=-1",
-        "twilio.account=" + FakeTwilio.ACCOUNT,
-        "twilio.token=" + FakeTwilio.TOKEN,
+        "twilio.account=" + LiveSecurityTest.ACCOUNT,
+        "twilio.token=" + LiveSecurityTest.TOKEN,
         "twilio.api-base-url=http://proxy-user:proxy-secret@127.0.0.1:9",
-        "twilio.default-from=" + FakeTwilio.FROM,
+        "twilio.default-from=" + LiveSecurityTest.FROM,
         "twilio.triggers.location=classpath:sample-triggers.yml",
         "twilio.webhook.path=/hooks/incoming",
         "twilio.webhook.status-path=hooks/delivery",
         "twilio.sandbox.enabled=true"})
 class LiveSecurityTest {
 
+    static final String ACCOUNT = "AC00000000000000000000000000000001";
+    static final String TOKEN = "live-security-test-token-5b1e0c7d";
+    static final String FROM = "+15005550006";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
@@ -49,24 +54,23 @@ class LiveSecurityTest {
 
     @Test
     void webhooksAtTheConfiguredPathsNeedNeitherLoginNorCsrfToken() {
-        SignedWebhook twilio = new SignedWebhook(FakeTwilio.TOKEN);
+        WebhookSender twilio = new WebhookSender(TOKEN);
 
-        HttpResponse<String> message = twilio.post(url("/hooks/incoming"),
-                SignedWebhook.message("SM00000000000000000000000000000001", "+15551237001", "Order Number 12"));
-        assertThat(message.statusCode()).isEqualTo(200);
+        WebhookAnswer message = twilio.post(url("/hooks/incoming"), message("SM00000000000000000000000000000001", "+15551237001", "Order Number 12"));
+        assertThat(message.status()).isEqualTo(200);
         assertThat(message.body()).contains("<Response><Message>Your reference number is 12");
 
-        HttpResponse<String> report = twilio.post(url("/hooks/delivery"),
-                Map.of("MessageSid", "SM00000000000000000000000000000002", "MessageStatus", "delivered", "AccountSid", FakeTwilio.ACCOUNT));
-        assertThat(report.statusCode()).as(report.body()).isBetween(200, 299);
+        WebhookAnswer report = twilio.post(url("/hooks/delivery"),
+                TwilioForms.statusReport(ACCOUNT, "SM00000000000000000000000000000002", FROM, "+15551237001", "delivered", null));
+        assertThat(report.status()).as(report.body()).isBetween(200, 299);
     }
 
     @Test
     void theDefaultWebhookPathIsNotOpenWhenTheWebhookIsElsewhere() {
-        HttpResponse<String> answer = new SignedWebhook(FakeTwilio.TOKEN).post(url("/twilio/sms"),
-                SignedWebhook.message("SM00000000000000000000000000000003", "+15551237002", "Order Number 13"));
+        WebhookAnswer answer = new WebhookSender(TOKEN).post(url("/twilio/sms"),
+                message("SM00000000000000000000000000000003", "+15551237002", "Order Number 13"));
 
-        assertThat(answer.statusCode()).as("refused for want of a CSRF token, like any other form").isEqualTo(403);
+        assertThat(answer.status()).as("refused for want of a CSRF token, like any other form").isEqualTo(403);
         assertThat(answer.body()).doesNotContain("<Response");
     }
 
@@ -84,11 +88,15 @@ class LiveSecurityTest {
     @Test
     void healthShowsAnonymousCallersTheStatusAndTheUserTheDetailsWithoutSecrets(@Autowired SecurityProperties security)
             throws Exception {
-        assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"").doesNotContain("details", FakeTwilio.ACCOUNT);
+        assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"").doesNotContain("details", ACCOUNT);
 
         String details = get("/actuator/health", security.getUser().getName() + ":" + security.getUser().getPassword()).body();
-        assertThat(details).contains("\"account\":\"" + FakeTwilio.ACCOUNT + "\"", "\"apiBaseUrl\":\"http://***@127.0.0.1:9\"")
-                .doesNotContain("proxy-secret", FakeTwilio.TOKEN);
+        assertThat(details).contains("\"account\":\"" + ACCOUNT + "\"", "\"apiBaseUrl\":\"http://***@127.0.0.1:9\"")
+                .doesNotContain("proxy-secret", TOKEN);
+    }
+
+    private static Map<String, String> message(String sid, String from, String body) {
+        return TwilioForms.incomingMessage(ACCOUNT, sid, from, FROM, body, List.of());
     }
 
     private String url(String path) {

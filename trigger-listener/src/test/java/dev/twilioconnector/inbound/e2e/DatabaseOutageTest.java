@@ -1,12 +1,16 @@
 package dev.twilioconnector.inbound.e2e;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
 import dev.twilioconnector.flowable.schema.PluginTables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flowable.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,7 +18,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,10 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,13 +43,15 @@ import static org.awaitility.Awaitility.await;
  * The engine's database (a real PostgreSQL) stops for a while under a trickle of signed webhooks and
  * comes back; then Twilio delivers every message again. Every webhook call is answered within
  * {@code twilio.webhook.answer-within}, every message is published exactly once, and none is recorded
- * as answered without having been published.
+ * as answered without having been published. Twilio is the emulator, started by its extension before the
+ * application, which finds it through the system properties the extension sets.
  */
 class DatabaseOutageTest {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
     private static final Duration OUTAGE = Duration.ofSeconds(8);
-    private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
     private static final Path DATA = tempDirectory();
     private static final int PORT = freePort();
     private static EmbeddedPostgres postgres;
@@ -60,14 +61,10 @@ class DatabaseOutageTest {
     private static HistoryService history;
     private static DataSource dataSource;
 
-    private final TwilioWebhookClient twilio = new TwilioWebhookClient(InboundEndToEndTest.TOKEN);
+    private final TwilioEmulator twilio = TWILIO.emulator();
 
     @BeforeAll
     static void start() {
-        TWILIO.start();
-        TWILIO.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\":\"SM00000000000000000000000000000097\",\"status\":\"queued\"}")));
         postgres = startPostgres();
         application = new SpringApplicationBuilder(InboundTestApplication.class).properties(
                 "server.port=0",
@@ -77,10 +74,7 @@ class DatabaseOutageTest {
                 "flowable.database-schema-update=true",
                 "flowable.async-executor-activate=false",
                 "twilio.triggers.location=classpath:e2e-triggers.yml",
-                "twilio.webhook.answer-within=" + ANSWER_WITHIN.toSeconds() + "s",
-                "twilio.api-base-url=" + TWILIO.baseUrl(),
-                "twilio.account=" + InboundEndToEndTest.ACCOUNT,
-                "twilio.token=" + InboundEndToEndTest.TOKEN).run();
+                "twilio.webhook.answer-within=" + ANSWER_WITHIN.toSeconds() + "s").run();
         port = Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port"));
         history = application.getBean(HistoryService.class);
         dataSource = application.getBean(DataSource.class);
@@ -89,7 +83,6 @@ class DatabaseOutageTest {
     @AfterAll
     static void stop() throws IOException {
         application.close();
-        TWILIO.stop();
         postgres.close();
     }
 
@@ -110,7 +103,7 @@ class DatabaseOutageTest {
                         sent.add(message);
                     }
                     long start = System.nanoTime();
-                    HttpResponse<String> response = deliver(message);
+                    WebhookAnswer response = deliver(message);
                     answerTimes.add(Duration.ofNanos(System.nanoTime() - start));
                     if (!response.body().contains("Your reference number is")) {
                         unanswered.incrementAndGet();
@@ -160,9 +153,9 @@ class DatabaseOutageTest {
         return sent.stream().filter(message -> sid.equals(message.get("MessageSid"))).findFirst().orElseThrow().get("Body");
     }
 
-    private HttpResponse<String> deliver(Map<String, String> message) {
-        HttpResponse<String> response = twilio.postSigned("http://localhost:" + port + "/twilio/sms", message);
-        assertThat(response.statusCode()).isEqualTo(200);
+    private WebhookAnswer deliver(Map<String, String> message) {
+        WebhookAnswer response = twilio.webhooks().post("http://localhost:" + port + "/twilio/sms", message);
+        assertThat(response.status()).isEqualTo(200);
         return response;
     }
 
@@ -178,8 +171,9 @@ class DatabaseOutageTest {
         return sids;
     }
 
-    private static Map<String, String> message(int number) {
-        return TwilioWebhookClient.message("SM%032d".formatted(number), InboundEndToEndTest.ADA, "Order Number " + number);
+    private Map<String, String> message(int number) {
+        return TwilioForms.incomingMessage(twilio.accountSid(), "SM%032d".formatted(number), InboundEndToEndTest.ADA, twilio.number(),
+                "Order Number " + number, List.of());
     }
 
     /** On the same port and data folder each time: the application's pool reconnects as to a restarted server. */

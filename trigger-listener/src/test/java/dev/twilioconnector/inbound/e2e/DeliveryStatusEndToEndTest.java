@@ -1,32 +1,39 @@
 package dev.twilioconnector.inbound.e2e;
 
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Delivery reports over real HTTP: signed, published as SMS_STATUS once per message and status, waking the waiting process. */
+/**
+ * Delivery reports over real HTTP, posted and signed by the emulator as Twilio posts them: published as
+ * SMS_STATUS once per message and status, waking the waiting process.
+ */
 @SpringBootTest(classes = InboundTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:twilio-status-e2e;DB_CLOSE_DELAY=-1",
         "flowable.database-schema-update=true",
         "flowable.async-executor-activate=false",
-        "twilio.triggers.location=classpath:e2e-triggers.yml",
-        "twilio.account=" + InboundEndToEndTest.ACCOUNT,
-        "twilio.token=" + InboundEndToEndTest.TOKEN})
+        "twilio.triggers.location=classpath:e2e-triggers.yml"})
 class DeliveryStatusEndToEndTest {
 
     private static final String ADA = "+15551230001";
+
+    @RegisterExtension
+    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
 
     @LocalServerPort
     int port;
@@ -37,7 +44,7 @@ class DeliveryStatusEndToEndTest {
     @Autowired
     TaskService tasks;
 
-    private final TwilioWebhookClient twilio = new TwilioWebhookClient(InboundEndToEndTest.TOKEN);
+    private final TwilioEmulator twilio = TWILIO.emulator();
 
     @Test
     void theDeliveredReportWakesTheProcessWaitingForItsMessage() {
@@ -45,12 +52,12 @@ class DeliveryStatusEndToEndTest {
         String waiting = runtime.startProcessInstanceByKey("awaitDelivery", Map.of("messageSid", sid)).getId();
         String other = runtime.startProcessInstanceByKey("awaitDelivery", Map.of("messageSid", sid())).getId();
 
-        assertThat(twilio.postSigned(statusUrl(), report(sid, "sent", null)).statusCode()).isEqualTo(204);
+        assertThat(post(report(sid, "sent", null)).status()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().processInstanceId(waiting).count()).as("'sent' is not 'delivered'").isZero();
 
-        HttpResponse<String> response = twilio.postSigned(statusUrl(), report(sid, "delivered", null));
+        WebhookAnswer response = post(report(sid, "delivered", null));
 
-        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.status()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().processInstanceId(waiting).singleResult().getTaskDefinitionKey()).isEqualTo("delivered");
         assertThat(runtime.getVariable(waiting, "deliveredTo")).isEqualTo(ADA);
         assertThat(tasks.createTaskQuery().processInstanceId(other).count()).as("another message's process").isZero();
@@ -59,12 +66,12 @@ class DeliveryStatusEndToEndTest {
     @Test
     void aRepeatedReportIsPublishedOnceAndEachStatusOnce() {
         String sid = sid();
-        Map<String, String> undelivered = report(sid, "undelivered", "30003");
+        Map<String, String> undelivered = report(sid, "undelivered", 30003);
 
         List<Integer> answers = List.of(
-                twilio.postSigned(statusUrl(), undelivered).statusCode(),
-                twilio.postSigned(statusUrl(), undelivered).statusCode(),
-                twilio.postSigned(statusUrl(), report(sid, "failed", "30003")).statusCode());
+                post(undelivered).status(),
+                post(undelivered).status(),
+                post(report(sid, "failed", 30003)).status());
 
         assertThat(answers).containsOnly(204);
         assertThat(reported(sid)).containsExactlyInAnyOrder("undelivered", "failed");
@@ -74,17 +81,17 @@ class DeliveryStatusEndToEndTest {
     }
 
     @Test
-    void anUnsignedOrIncompleteReportIsRefusedAndPublishesNothing() {
+    void anUnsignedOrIncompleteReportIsRefusedAndPublishesNothing() throws Exception {
         String sid = sid();
         Map<String, String> delivered = report(sid, "delivered", null);
         Map<String, String> withoutStatus = report(sid, "delivered", null);
         withoutStatus.remove("MessageStatus");
         withoutStatus.remove("SmsStatus");
 
-        assertThat(twilio.post(statusUrl(), delivered, null, Map.of()).statusCode()).isEqualTo(403);
-        assertThat(twilio.post(statusUrl(), delivered, twilio.sign(webhookOf("/twilio/sms"), delivered), Map.of()).statusCode())
+        assertThat(HandMadeRequests.postForm(statusUrl(), delivered, null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(twilio.webhooks().post(statusUrl(), webhookOf("/twilio/sms"), delivered).status())
                 .as("signed for another URL").isEqualTo(403);
-        assertThat(twilio.postSigned(statusUrl(), withoutStatus).statusCode()).isEqualTo(400);
+        assertThat(post(withoutStatus).status()).isEqualTo(400);
         assertThat(reported(sid)).isEmpty();
     }
 
@@ -96,20 +103,13 @@ class DeliveryStatusEndToEndTest {
     }
 
     /** What Twilio posts to a status callback. */
-    private static Map<String, String> report(String sid, String status, String errorCode) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", sid);
-        form.put("SmsSid", sid);
-        form.put("AccountSid", InboundEndToEndTest.ACCOUNT);
-        form.put("MessageStatus", status);
-        form.put("SmsStatus", status);
-        form.put("To", ADA);
-        form.put("From", "+15005550006");
-        form.put("ApiVersion", "2010-04-01");
-        if (errorCode != null) {
-            form.put("ErrorCode", errorCode);
-        }
-        return form;
+    private Map<String, String> report(String sid, String status, Integer errorCode) {
+        return TwilioForms.statusReport(twilio.accountSid(), sid, twilio.number(), ADA, status, errorCode);
+    }
+
+    /** Posts a report to the status webhook as Twilio does, signed. */
+    private WebhookAnswer post(Map<String, String> report) {
+        return twilio.webhooks().post(statusUrl(), report);
     }
 
     private String statusUrl() {

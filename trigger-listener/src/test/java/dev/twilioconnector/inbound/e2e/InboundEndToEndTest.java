@@ -1,25 +1,27 @@
 package dev.twilioconnector.inbound.e2e;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.twilioconnector.emulator.Message;
+import dev.twilioconnector.emulator.Reply;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
+import dev.twilioconnector.emulator.WebhookSignature;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.variable.api.history.HistoricVariableInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URLDecoder;
-import java.time.Duration;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,32 +32,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The inbound story over real HTTP: a Flowable Boot web application on a random port with the trigger
  * listener, the contract's trigger file, and processes that start on {@code SMS_RECEIVED} or wait for it.
+ * Twilio is the emulator, through its JUnit extension as a user's test has it: it signs the webhooks
+ * and takes the SMS the processes send.
  */
 @SpringBootTest(classes = InboundTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:twilio-inbound-e2e;DB_CLOSE_DELAY=-1",
         "flowable.database-schema-update=true",
         "flowable.async-executor-activate=false",
-        "twilio.triggers.location=classpath:e2e-triggers.yml",
-        "twilio.account=" + InboundEndToEndTest.ACCOUNT,
-        "twilio.token=" + InboundEndToEndTest.TOKEN})
+        "twilio.triggers.location=classpath:e2e-triggers.yml"})
 class InboundEndToEndTest {
 
-    static final String ACCOUNT = "AC00000000000000000000000000000001";
-    static final String TOKEN = "tok-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
     static final String ADA = "+15551230001";
     static final String BOB = "+15551230002";
 
-    private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
 
     @LocalServerPort
     int port;
@@ -66,34 +64,19 @@ class InboundEndToEndTest {
     @Autowired
     TaskService tasks;
 
-    private final TwilioWebhookClient twilio = new TwilioWebhookClient(TOKEN);
-
-    @DynamicPropertySource
-    static void fakeTwilio(DynamicPropertyRegistry registry) {
-        if (!TWILIO.isRunning()) {
-            TWILIO.start();
-        }
-        registry.add("twilio.api-base-url", TWILIO::baseUrl);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        TWILIO.stop();
-    }
+    private final TwilioEmulator twilio = TWILIO.emulator();
 
     @BeforeEach
-    void acceptMessages() {
-        TWILIO.resetAll();
-        TWILIO.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"sid\":\"SM00000000000000000000000000000099\",\"status\":\"queued\"}")));
+    void textsReachThisApplication() {
+        twilio.incomingWebhook(webhook());
     }
 
     @Test
     void aSignedOrderStatusStartsItsProcessAndGetsTheEcho() {
-        HttpResponse<String> response = twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), ADA, "Order Number 4711"));
+        WebhookAnswer response = deliver(message(sid(), ADA, "Order Number 4711"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/xml");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/xml");
         assertThat(response.body()).contains("<Response><Message>Your reference number is 4711</Message></Response>");
 
         HistoricProcessInstance started = onlyInstanceOf("orderStatus");
@@ -101,24 +84,22 @@ class InboundEndToEndTest {
         assertThat(((JsonNode) variables.get("matchGroups")).get("orderNumber").asString()).isEqualTo("4711");
         assertThat(variables).containsEntry("from", ADA).containsEntry("originalMessage", "Order Number 4711")
                 .containsEntry("orderNumber", "4711").containsEntry("twilioError", null);
-        assertThat(sentBodies()).containsExactly(Map.of("To", ADA, "Body", "Order 4711 is on its way."));
+        assertThat(twilio.messages().sent()).extracting(Message::to, Message::body)
+                .containsExactly(tuple(ADA, "Order 4711 is on its way."));
     }
 
     @Test
     void theSendersTextIsNeverTemplateSource() {
-        HttpResponse<String> response = twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), ADA, "Order Number ${7*7}"));
+        Reply reply = twilio.phone(ADA).text("Order Number ${7*7}");
 
-        assertThat(response.body()).contains("Your reference number is ${7*7}");
+        assertThat(reply.text()).isEqualTo("Your reference number is ${7*7}");
     }
 
     @Test
     void mediaUrlsReachThePayload() {
-        Map<String, String> form = TwilioWebhookClient.message(sid(), ADA, "Order Number 12");
-        form.put("NumMedia", "2");
-        form.put("MediaUrl0", "https://api.twilio.com/media/ME1");
-        form.put("MediaUrl1", "https://api.twilio.com/media/ME2");
+        Reply reply = twilio.phone(ADA).text("Order Number 12", List.of("https://api.twilio.com/media/ME1", "https://api.twilio.com/media/ME2"));
 
-        assertThat(twilio.postSigned(webhook(), form).statusCode()).isEqualTo(200);
+        assertThat(reply.status()).isEqualTo(200);
 
         JsonNode media = (JsonNode) variables(onlyInstanceWith("originalMessage", "Order Number 12").getId()).get("mediaUrls");
         assertThat(media.values()).extracting(JsonNode::asString)
@@ -130,32 +111,34 @@ class InboundEndToEndTest {
         String adas = runtime.startProcessInstanceByKey("appointment", Map.of("customerPhone", ADA)).getId();
         String bobs = runtime.startProcessInstanceByKey("appointment", Map.of("customerPhone", BOB)).getId();
 
-        HttpResponse<String> response = twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), BOB, "yes"));
+        Reply reply = twilio.phone(BOB).text("yes");
 
-        assertThat(response.body()).contains("<Message>Thanks, we noted yes.</Message>");
+        assertThat(reply.body()).contains("<Message>Thanks, we noted yes.</Message>");
         assertThat(tasks.createTaskQuery().processInstanceId(bobs).singleResult().getTaskDefinitionKey()).isEqualTo("replied");
         assertThat(((JsonNode) runtime.getVariable(bobs, "reply")).get("answer").asString()).isEqualTo("yes");
         assertThat(tasks.createTaskQuery().processInstanceId(adas).count()).as("Ada's instance still waits").isZero();
         assertThat(runtime.createExecutionQuery().processInstanceId(adas).activityId("waitForReply").count()).isEqualTo(1);
 
-        twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), "+15559990000", "no"));
+        twilio.phone("+15559990000").text("no");
         assertThat(runtime.createExecutionQuery().processInstanceId(adas).activityId("waitForReply").count())
                 .as("a stranger's reply wakes nobody").isEqualTo(1);
     }
 
     @Test
-    void unsignedOrWronglySignedCallsAreRefusedAndPublishNothing() {
-        Map<String, String> form = TwilioWebhookClient.message(sid(), ADA, "Order Number 1");
-        String signature = twilio.sign(webhook(), form);
+    void unsignedOrWronglySignedCallsAreRefusedAndPublishNothing() throws Exception {
+        Map<String, String> form = message(sid(), ADA, "Order Number 1");
+        String signature = WebhookSignature.sign(twilio.authToken(), webhook(), form);
         Map<String, String> tampered = new HashMap<>(form);
         tampered.put("Body", "Order Number 2");
+        WebhookAnswer signedForAnotherUrl = twilio.webhooks().post(webhook(), "https://evil.example.com/twilio/sms", form);
 
         List<HttpResponse<String>> responses = List.of(
-                twilio.post(webhook(), form, null, Map.of()),
-                twilio.post(webhook(), form, "bm90IGEgc2lnbmF0dXJl", Map.of()),
-                twilio.post(webhook(), form, twilio.sign("https://evil.example.com/twilio/sms", form), Map.of()),
-                twilio.post(webhook(), tampered, signature, Map.of()));
+                HandMadeRequests.postForm(webhook(), form, null, Map.of()),
+                HandMadeRequests.postForm(webhook(), form, "bm90IGEgc2lnbmF0dXJl", Map.of()),
+                HandMadeRequests.postForm(webhook(), tampered, signature, Map.of()));
 
+        assertThat(signedForAnotherUrl.status()).isEqualTo(403);
+        assertThat(signedForAnotherUrl.body()).doesNotContain("Response");
         assertThat(responses).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).doesNotContain("Response");
@@ -167,11 +150,11 @@ class InboundEndToEndTest {
     }
 
     @Test
-    void aSignatureOverThePublicUrlBehindAProxyIsAccepted() {
-        Map<String, String> form = TwilioWebhookClient.message(sid(), ADA, "Order Number 808");
-        String signature = twilio.sign("https://sms.example.com:8443/twilio/sms", form);
+    void aSignatureOverThePublicUrlBehindAProxyIsAccepted() throws Exception {
+        Map<String, String> form = message(sid(), ADA, "Order Number 808");
+        String signature = WebhookSignature.sign(twilio.authToken(), "https://sms.example.com:8443/twilio/sms", form);
 
-        HttpResponse<String> response = twilio.post(webhook(), form, signature, Map.of(
+        HttpResponse<String> response = HandMadeRequests.postForm(webhook(), form, signature, Map.of(
                 "X-Forwarded-Proto", "https", "X-Forwarded-Host", "sms.example.com", "X-Forwarded-Port", "8443"));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -180,10 +163,10 @@ class InboundEndToEndTest {
 
     @Test
     void theSameMessageDeliveredTwiceStartsOneProcessAndGetsTheSameReply() {
-        Map<String, String> form = TwilioWebhookClient.message(sid(), ADA, "Order Number 5150");
+        Map<String, String> form = message(sid(), ADA, "Order Number 5150");
 
-        String first = twilio.postSigned(webhook(), form).body();
-        String second = twilio.postSigned(webhook(), form).body();
+        String first = deliver(form).body();
+        String second = deliver(form).body();
 
         assertThat(second).isEqualTo(first).contains("Your reference number is 5150");
         assertThat(instancesWith("originalMessage", "Order Number 5150")).isEqualTo(1);
@@ -191,22 +174,21 @@ class InboundEndToEndTest {
 
     @Test
     void twentyConcurrentDeliveriesOfOneMessageStartOneProcess() throws Exception {
-        Map<String, String> form = TwilioWebhookClient.message(sid(), ADA, "Order Number 2020");
-        String signature = twilio.sign(webhook(), form);
+        Map<String, String> form = message(sid(), ADA, "Order Number 2020");
         ExecutorService threads = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+        List<Future<WebhookAnswer>> responses = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
                 responses.add(threads.submit(() -> {
                     start.await();
-                    return twilio.post(webhook(), form, signature, Map.of());
+                    return deliver(form);
                 }));
             }
             start.countDown();
             List<String> bodies = new ArrayList<>();
-            for (Future<HttpResponse<String>> response : responses) {
-                assertThat(response.get().statusCode()).isEqualTo(200);
+            for (Future<WebhookAnswer> response : responses) {
+                assertThat(response.get().status()).isEqualTo(200);
                 bodies.add(response.get().body());
             }
             assertThat(bodies).allSatisfy(body -> assertThat(body).contains("Your reference number is 2020"));
@@ -218,10 +200,10 @@ class InboundEndToEndTest {
 
     @Test
     void anEngineFailureWhilePublishingAnswersWithEchoError() {
-        HttpResponse<String> response = twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), ADA, "Explode"));
+        Reply reply = twilio.phone(ADA).text("Explode");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<Message>Sorry, that did not work.</Message>").doesNotContain("never sent");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).isEqualTo("Sorry, that did not work.");
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("explode").count()).isZero();
     }
 
@@ -236,9 +218,9 @@ class InboundEndToEndTest {
             waiting.add(runtime.startProcessInstanceByKey("allOrNothingWitness").getId());
         }
 
-        HttpResponse<String> response = twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), ADA, "All or nothing"));
+        Reply reply = twilio.phone(ADA).text("All or nothing");
 
-        assertThat(response.body()).contains("<Message>Sorry, nobody took it.</Message>");
+        assertThat(reply.text()).isEqualTo("Sorry, nobody took it.");
         assertThat(runtime.createExecutionQuery().processDefinitionKey("allOrNothingWitness").activityId("wait").count())
                 .as("no witness was woken: the hand-over is all or nothing, so a repeat may publish again").isEqualTo(10);
         waiting.forEach(instance -> runtime.deleteProcessInstance(instance, "test over"));
@@ -246,10 +228,10 @@ class InboundEndToEndTest {
 
     @Test
     void stopIsNeitherMatchedNorPublished() {
-        Map<String, String> form = TwilioWebhookClient.message(sid(), ADA, "Order Number 9");
+        Map<String, String> form = message(sid(), ADA, "Order Number 9");
         form.put("OptOutType", "STOP");
 
-        HttpResponse<String> response = twilio.postSigned(webhook(), form);
+        WebhookAnswer response = deliver(form);
 
         assertThat(response.body()).contains("<Response/>");
         assertThat(instancesWith("originalMessage", "Order Number 9")).isZero();
@@ -258,10 +240,10 @@ class InboundEndToEndTest {
     @Test
     void startAndHelpArePublishedWithoutAnEcho() {
         String waiting = runtime.startProcessInstanceByKey("appointment", Map.of("customerPhone", "+15551230077")).getId();
-        Map<String, String> form = TwilioWebhookClient.message(sid(), "+15551230077", "YES");
+        Map<String, String> form = message(sid(), "+15551230077", "YES");
         form.put("OptOutType", "START");
 
-        HttpResponse<String> response = twilio.postSigned(webhook(), form);
+        WebhookAnswer response = deliver(form);
 
         assertThat(response.body()).contains("<Response/>");
         assertThat(tasks.createTaskQuery().processInstanceId(waiting).count()).as("the instance was woken").isEqualTo(1);
@@ -272,23 +254,33 @@ class InboundEndToEndTest {
     void aHostileBodyAgainstACatastrophicPatternIsAnsweredWithinASecond() {
         String hostile = "a".repeat(1599) + "!";
 
-        HttpResponse<String> response = assertTimeoutPreemptively(Duration.ofSeconds(1),
-                () -> twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), ADA, hostile)));
+        WebhookAnswer response = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> deliver(message(sid(), ADA, hostile)));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("<Response/>");
     }
 
     @Test
     void aMessageMatchingNoTriggerGetsAnEmptyReply() {
-        HttpResponse<String> response = twilio.postSigned(webhook(), TwilioWebhookClient.message(sid(), ADA, "What's up?"));
+        Reply reply = twilio.phone(ADA).text("What's up?");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<Response/>");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("<Response/>");
+        assertThat(reply.text()).isNull();
     }
 
     private String webhook() {
         return "http://localhost:" + port + "/twilio/sms";
+    }
+
+    /** Twilio's form of an incoming message to the account's number, with a SID of the test's choosing. */
+    private Map<String, String> message(String sid, String from, String body) {
+        return TwilioForms.incomingMessage(twilio.accountSid(), sid, from, twilio.number(), body, List.of());
+    }
+
+    /** Posts {@code form} as Twilio delivers it, signed with the account's token. */
+    private WebhookAnswer deliver(Map<String, String> form) {
+        return twilio.webhooks().post(webhook(), form);
     }
 
     private static String sid() {
@@ -316,19 +308,5 @@ class InboundEndToEndTest {
             variables.put(variable.getVariableName(), variable.getValue());
         }
         return variables;
-    }
-
-    private static List<Map<String, String>> sentBodies() {
-        return TWILIO.getAllServeEvents().stream().map(event -> {
-            Map<String, String> form = new HashMap<>();
-            for (String pair : event.getRequest().getBodyAsString().split("&")) {
-                String[] parts = pair.split("=", 2);
-                String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-                if (name.equals("To") || name.equals("Body")) {
-                    form.put(name, URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-                }
-            }
-            return form;
-        }).toList();
     }
 }

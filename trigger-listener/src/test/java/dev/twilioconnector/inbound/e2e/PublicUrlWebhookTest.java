@@ -1,10 +1,15 @@
 package dev.twilioconnector.inbound.e2e;
 
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "flowable.database-schema-update=true",
         "flowable.async-executor-activate=false",
         "twilio.triggers.location=classpath:e2e-triggers.yml",
-        "twilio.account=" + InboundEndToEndTest.ACCOUNT,
-        "twilio.token=" + InboundEndToEndTest.TOKEN,
         "twilio.webhook.public-url=https://sms.example.com/",
         "twilio.webhook.path=/hooks/incoming-sms"})
 class PublicUrlWebhookTest {
@@ -24,33 +27,40 @@ class PublicUrlWebhookTest {
     @LocalServerPort
     int port;
 
-    private final TwilioWebhookClient twilio = new TwilioWebhookClient(InboundEndToEndTest.TOKEN);
+    @RegisterExtension
+    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
+
+    private final TwilioEmulator twilio = TWILIO.emulator();
 
     @Test
     void acceptsTheSignatureOverThePublicUrlOnTheConfiguredPath() {
-        Map<String, String> form = TwilioWebhookClient.message("SM11111111111111111111111111111111", "+15551230001", "Order Number 31?");
+        Map<String, String> form = message("SM11111111111111111111111111111111", "Order Number 31?");
 
-        HttpResponse<String> response = twilio.post(local("/hooks/incoming-sms?tenant=a"), form,
-                twilio.sign("https://sms.example.com/hooks/incoming-sms?tenant=a", form), Map.of());
+        WebhookAnswer response = twilio.webhooks().post(local("/hooks/incoming-sms?tenant=a"),
+                "https://sms.example.com/hooks/incoming-sms?tenant=a", form);
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("Your reference number is 31?");
     }
 
     @Test
     void refusesASignatureOverTheUrlTheApplicationSawItself() {
-        Map<String, String> form = TwilioWebhookClient.message("SM22222222222222222222222222222222", "+15551230001", "Order Number 32");
+        Map<String, String> form = message("SM22222222222222222222222222222222", "Order Number 32");
 
-        HttpResponse<String> response = twilio.post(local("/hooks/incoming-sms"), form, twilio.sign(local("/hooks/incoming-sms"), form), Map.of());
+        WebhookAnswer response = twilio.webhooks().post(local("/hooks/incoming-sms"), form);
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(403);
     }
 
     @Test
     void theDefaultPathIsNotMappedWhenAnotherIsConfigured() {
-        Map<String, String> form = TwilioWebhookClient.message("SM33333333333333333333333333333333", "+15551230001", "Order Number 33");
+        Map<String, String> form = message("SM33333333333333333333333333333333", "Order Number 33");
 
-        assertThat(twilio.postSigned(local("/twilio/sms"), form).statusCode()).isIn(404, 405);
+        assertThat(twilio.webhooks().post(local("/twilio/sms"), form).status()).isIn(404, 405);
+    }
+
+    private Map<String, String> message(String sid, String body) {
+        return TwilioForms.incomingMessage(twilio.accountSid(), sid, "+15551230001", twilio.number(), body, List.of());
     }
 
     private String local(String path) {

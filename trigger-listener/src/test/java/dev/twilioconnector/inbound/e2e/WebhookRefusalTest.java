@@ -4,16 +4,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
+import dev.twilioconnector.emulator.WebhookSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,9 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,33 +39,21 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:twilio-webhook-refusals;DB_CLOSE_DELAY=-1",
         "flowable.database-schema-update=true",
         "flowable.async-executor-activate=false",
-        "twilio.triggers.location=classpath:e2e-triggers.yml",
-        "twilio.account=" + InboundEndToEndTest.ACCOUNT,
-        "twilio.token=" + InboundEndToEndTest.TOKEN})
+        "twilio.triggers.location=classpath:e2e-triggers.yml"})
 class WebhookRefusalTest {
 
-    private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private static final String TOO_LONG_SID = "SM" + "0".repeat(63);
+    private static final String NO_SIGNATURE = "bm90IGEgc2lnbmF0dXJl";
+
+    @RegisterExtension
+    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
 
     @LocalServerPort
     int port;
 
-    private final TwilioWebhookClient twilio = new TwilioWebhookClient(InboundEndToEndTest.TOKEN);
+    private final TwilioEmulator twilio = TWILIO.emulator();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @DynamicPropertySource
-    static void fakeTwilio(DynamicPropertyRegistry registry) {
-        if (!TWILIO.isRunning()) {
-            TWILIO.start();
-        }
-        registry.add("twilio.api-base-url", TWILIO::baseUrl);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        TWILIO.stop();
-    }
 
     @BeforeEach
     void captureLog() {
@@ -87,23 +75,23 @@ class WebhookRefusalTest {
     }
 
     @Test
-    void anUndecodableBodyIs403WithOrWithoutASignature() {
+    void anUndecodableBodyIs403WithOrWithoutASignature() throws Exception {
         String body = "MessageSid=SM1&Body=%zz%&From=%2";
 
-        assertThat(twilio.postBody(url("/twilio/sms"), body, null, Map.of()).statusCode()).isEqualTo(403);
-        assertThat(twilio.postBody(url("/twilio/sms"), body, "bm90IGEgc2lnbmF0dXJl", Map.of()).statusCode()).isEqualTo(403);
-        assertThat(twilio.postBody(url("/twilio/status"), body, "bm90IGEgc2lnbmF0dXJl", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(HandMadeRequests.post(url("/twilio/sms"), body, null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(HandMadeRequests.post(url("/twilio/sms"), body, NO_SIGNATURE, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(HandMadeRequests.post(url("/twilio/status"), body, NO_SIGNATURE, Map.of()).statusCode()).isEqualTo(403);
 
         assertQuietLog(3);
     }
 
     @Test
-    void aBodyThatIsNoFormOrTooLargeOrAGetIsRefusedAsUnsignedWithoutAStackTrace() {
-        HttpResponse<String> json = twilio.postBody(url("/twilio/sms"), "{\"MessageSid\":\"SM1\"}", null,
+    void aBodyThatIsNoFormOrTooLargeOrAGetIsRefusedAsUnsignedWithoutAStackTrace() throws Exception {
+        HttpResponse<String> json = HandMadeRequests.post(url("/twilio/sms"), "{\"MessageSid\":\"SM1\"}", null,
                 Map.of("Content-Type", "application/json"));
-        HttpResponse<String> huge = twilio.postBody(url("/twilio/sms"), "Body=" + "x".repeat(3 * 1024 * 1024), "bm90IGEgc2lnbmF0dXJl", Map.of());
+        HttpResponse<String> huge = HandMadeRequests.post(url("/twilio/sms"), "Body=" + "x".repeat(3 * 1024 * 1024), NO_SIGNATURE, Map.of());
 
-        HttpResponse<String> get = twilio.get(url("/twilio/sms?MessageSid=SM1"));
+        HttpResponse<String> get = HandMadeRequests.get(url("/twilio/sms?MessageSid=SM1"));
 
         assertThat(List.of(json.statusCode(), huge.statusCode(), get.statusCode())).as("unsigned, whatever it is").containsOnly(403);
         assertThat(log.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null);
@@ -111,45 +99,42 @@ class WebhookRefusalTest {
 
     @Test
     void aSignedSidThatIsNoTwilioSidIs400() {
-        Map<String, String> message = TwilioWebhookClient.message(TOO_LONG_SID, InboundEndToEndTest.ADA, "Order Number 1");
+        Map<String, String> message = message(TOO_LONG_SID, "Order Number 1");
         Map<String, String> report = new LinkedHashMap<>(Map.of("MessageSid", TOO_LONG_SID, "MessageStatus", "delivered"));
         Map<String, String> noStatus = new LinkedHashMap<>(Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", "")));
 
-        HttpResponse<String> messageAnswer = twilio.postSigned(url("/twilio/sms"), message);
-        HttpResponse<String> reportAnswer = twilio.postSigned(url("/twilio/status"), report);
-        HttpResponse<String> noStatusAnswer = twilio.postSigned(url("/twilio/status"), noStatus);
+        WebhookAnswer messageAnswer = twilio.webhooks().post(url("/twilio/sms"), message);
+        WebhookAnswer reportAnswer = twilio.webhooks().post(url("/twilio/status"), report);
+        WebhookAnswer noStatusAnswer = twilio.webhooks().post(url("/twilio/status"), noStatus);
 
-        assertThat(List.of(messageAnswer.statusCode(), reportAnswer.statusCode(), noStatusAnswer.statusCode())).containsOnly(400);
+        assertThat(List.of(messageAnswer.status(), reportAnswer.status(), noStatusAnswer.status())).containsOnly(400);
         assertThat(messageAnswer.body()).isEqualTo("MessageSid is not a Twilio SID");
         assertQuietLog(3);
     }
 
     @Test
-    void aRepeatedNameIsCheckedAsTwilioSignsIt() {
+    void aRepeatedNameIsCheckedAsTwilioSignsIt() throws Exception {
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         Map<String, List<String>> form = new LinkedHashMap<>();
-        TwilioWebhookClient.message(sid, InboundEndToEndTest.ADA, "Order Number 31").forEach((name, value) -> form.put(name, List.of(value)));
+        message(sid, "Order Number 31").forEach((name, value) -> form.put(name, List.of(value)));
         form.put("Label", List.of("zeta", "alpha", "zeta"));
-        String body = form.entrySet().stream()
-                .flatMap(entry -> entry.getValue().stream().map(value -> TwilioWebhookClient.encode(Map.of(entry.getKey(), value))))
-                .collect(Collectors.joining("&"));
 
-        HttpResponse<String> signedAsTwilio = twilio.postBody(url("/twilio/sms"), body, twilio.signRepeated(url("/twilio/sms"), form), Map.of());
+        WebhookAnswer signedAsTwilio = twilio.webhooks().postRepeated(url("/twilio/sms"), url("/twilio/sms"), form);
         Map<String, List<String>> firstValueOnly = new LinkedHashMap<>(form);
         firstValueOnly.put("Label", List.of("zeta"));
-        HttpResponse<String> signedOverFirstValue = twilio.postBody(url("/twilio/sms"), body,
-                twilio.signRepeated(url("/twilio/sms"), firstValueOnly), Map.of());
+        HttpResponse<String> signedOverFirstValue = HandMadeRequests.post(url("/twilio/sms"), HandMadeRequests.encodeRepeated(form),
+                WebhookSignature.signRepeated(twilio.authToken(), url("/twilio/sms"), firstValueOnly), Map.of());
 
-        assertThat(signedAsTwilio.statusCode()).isEqualTo(200);
+        assertThat(signedAsTwilio.status()).isEqualTo(200);
         assertThat(signedAsTwilio.body()).contains("<Message>Your reference number is 31</Message>");
         assertThat(signedOverFirstValue.statusCode()).isEqualTo(403);
     }
 
     @Test
-    void refusalsInAFloodAreLoggedAtMostOncePerSecond() {
+    void refusalsInAFloodAreLoggedAtMostOncePerSecond() throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < 50; i++) {
-            assertThat(twilio.postBody(url("/twilio/sms"), "MessageSid=SM" + i, null, Map.of()).statusCode()).isEqualTo(403);
+            assertThat(HandMadeRequests.post(url("/twilio/sms"), "MessageSid=SM" + i, null, Map.of()).statusCode()).isEqualTo(403);
         }
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
 
@@ -181,5 +166,9 @@ class WebhookRefusalTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    private Map<String, String> message(String sid, String body) {
+        return TwilioForms.incomingMessage(twilio.accountSid(), sid, InboundEndToEndTest.ADA, twilio.number(), body, List.of());
     }
 }

@@ -17,11 +17,12 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Stoplight Prism process mocking one OpenAPI document on a loopback port:
- * {@code prism mock --errors}, so a request that breaks the document is answered 422 and an answer
- * that breaks it 500. Its output goes to {@code target/prism/<name>.log}.
+ * One Stoplight Prism process judging one OpenAPI document on a loopback port, in front of Twilio (the
+ * emulator): {@code prism proxy --errors}, so a request that breaks the document is answered 422 and never
+ * reaches Twilio, and an answer of Twilio's that breaks it is turned into a 500. Its output goes to
+ * {@code target/prism/<name>.log}.
  */
-final class PrismMock implements AutoCloseable {
+final class PrismProxy implements AutoCloseable {
 
     /** Prism reads Twilio's 1.9 MB v2010 document in about a second here; CI machines may be slower. */
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
@@ -32,15 +33,15 @@ final class PrismMock implements AutoCloseable {
     private final int port;
     private final long launchedAt = System.nanoTime();
 
-    private PrismMock(String name, Process process, Path log, int port) {
+    private PrismProxy(String name, Process process, Path log, int port) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
     }
 
-    /** Starts Prism without waiting for it, so several can read their documents at the same time. */
-    static PrismMock launch(String name, Path document, Path nodeModules, Path outputDirectory) throws IOException {
+    /** Starts Prism in front of {@code upstream} without waiting for it, so several can read their documents at the same time. */
+    static PrismProxy launch(String name, Path document, String upstream, Path nodeModules, Path outputDirectory) throws IOException {
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
         Path prism = nodeModules.resolve(".bin").resolve(windows ? "prism.cmd" : "prism");
         if (!Files.isRegularFile(prism)) {
@@ -50,16 +51,16 @@ final class PrismMock implements AutoCloseable {
         int port = freePort();
         Path log = outputDirectory.resolve(name + ".log");
         Files.createDirectories(outputDirectory);
-        Process process = new ProcessBuilder(List.of(prism.toString(), "mock", "--errors", "-p", Integer.toString(port),
-                "-h", "127.0.0.1", document.toString()))
+        Process process = new ProcessBuilder(List.of(prism.toString(), "proxy", "--errors", "-p", Integer.toString(port),
+                "-h", "127.0.0.1", document.toString(), upstream))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new PrismMock(name, process, log, port);
+        return new PrismProxy(name, process, log, port);
     }
 
     /** Waits until Prism answers HTTP at all (any status); fails with its log when it dies or takes too long. */
-    PrismMock awaitReady() throws InterruptedException {
+    PrismProxy awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = launchedAt + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
