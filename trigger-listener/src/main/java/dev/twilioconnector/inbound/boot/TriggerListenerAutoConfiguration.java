@@ -24,6 +24,7 @@ import dev.twilioconnector.inbound.trigger.TriggerSet;
 import dev.twilioconnector.inbound.webhook.SignatureCheck;
 import dev.twilioconnector.inbound.webhook.SmsStatusController;
 import dev.twilioconnector.inbound.webhook.SmsWebhookController;
+import dev.twilioconnector.inbound.webhook.WebhookGuard;
 import dev.twilioconnector.inbound.webhook.WebhookWorkers;
 import org.flowable.engine.ManagementService;
 import org.flowable.eventregistry.api.EventRegistry;
@@ -121,10 +122,15 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmsWebhookController twilioSmsWebhookController(SmsReception reception, SignatureCheck signatures, TwilioProperties twilio,
-                                                    ObjectProvider<InboundMetrics> metrics, WebhookWorkers workers) {
-        return new SmsWebhookController(reception, signatures, twilio.webhook().validateSignature(), twilio.webhook().publicUrl(),
-                metrics.getIfAvailable(() -> InboundMetrics.NONE), workers);
+    WebhookGuard twilioWebhookGuard(SignatureCheck signatures, TwilioProperties twilio, ObjectProvider<InboundMetrics> metrics) {
+        return new WebhookGuard(signatures, twilio.webhook().validateSignature(), twilio.webhook().publicUrl(),
+                metrics.getIfAvailable(() -> InboundMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SmsWebhookController twilioSmsWebhookController(SmsReception reception, WebhookGuard guard, WebhookWorkers workers) {
+        return new SmsWebhookController(reception, guard, workers);
     }
 
     @Bean
@@ -142,10 +148,8 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmsStatusController twilioSmsStatusController(StatusReception reception, SignatureCheck signatures, TwilioProperties twilio,
-                                                  ObjectProvider<InboundMetrics> metrics, WebhookWorkers workers) {
-        return new SmsStatusController(reception, signatures, twilio.webhook().validateSignature(), twilio.webhook().publicUrl(),
-                metrics.getIfAvailable(() -> InboundMetrics.NONE), workers);
+    SmsStatusController twilioSmsStatusController(StatusReception reception, WebhookGuard guard, WebhookWorkers workers) {
+        return new SmsStatusController(reception, guard, workers);
     }
 
     /** Counts inbound traffic in the application's Micrometer registry, when it has one. */

@@ -2,7 +2,6 @@ package dev.twilioconnector.inbound.webhook;
 
 import dev.twilioconnector.core.settings.Setting;
 import dev.twilioconnector.inbound.reception.Delivery;
-import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.StatusReception;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -10,7 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 
 /**
  * {@code POST /twilio/status} (path from {@code twilio.webhook.status-path}): Twilio's delivery reports
@@ -29,10 +27,9 @@ public class SmsStatusController {
     private final WebhookGuard guard;
     private final WebhookWorkers workers;
 
-    public SmsStatusController(StatusReception reception, SignatureCheck signatures, boolean validateSignature, URI publicUrl,
-                               InboundMetrics metrics, WebhookWorkers workers) {
+    public SmsStatusController(StatusReception reception, WebhookGuard guard, WebhookWorkers workers) {
         this.reception = reception;
-        this.guard = new WebhookGuard(signatures, validateSignature, publicUrl, metrics);
+        this.guard = guard;
         this.workers = workers;
     }
 

@@ -2,7 +2,6 @@ package dev.twilioconnector.inbound.webhook;
 
 import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.inbound.reception.Delivery;
-import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.SmsReception;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -10,7 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 
 /**
  * {@code POST /twilio/sms} (path from {@code twilio.webhook.path}): Twilio's form-encoded incoming
@@ -31,10 +29,9 @@ public class SmsWebhookController {
     private final WebhookGuard guard;
     private final WebhookWorkers workers;
 
-    public SmsWebhookController(SmsReception reception, SignatureCheck signatures, boolean validateSignature, URI publicUrl,
-                                InboundMetrics metrics, WebhookWorkers workers) {
+    public SmsWebhookController(SmsReception reception, WebhookGuard guard, WebhookWorkers workers) {
         this.reception = reception;
-        this.guard = new WebhookGuard(signatures, validateSignature, publicUrl, metrics);
+        this.guard = guard;
         this.workers = workers;
     }
 

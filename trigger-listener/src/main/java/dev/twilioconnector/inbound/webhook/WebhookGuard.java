@@ -15,7 +15,7 @@ import java.time.Duration;
  * the form, before anything else of the request is interpreted. Whatever is not signed by Twilio is
  * 403, however malformed; a client's mistake is one rate-limited WARN line, never a stack trace.
  */
-final class WebhookGuard {
+public final class WebhookGuard {
 
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     static final String INVALID_SIGNATURE = "Invalid or missing X-Twilio-Signature";
@@ -30,7 +30,12 @@ final class WebhookGuard {
     private final URI publicUrl;
     private final InboundMetrics metrics;
 
-    WebhookGuard(SignatureCheck signatures, boolean validateSignature, URI publicUrl, InboundMetrics metrics) {
+    /**
+     * @param validateSignature {@code false} admits unsigned requests (local experiments only)
+     * @param publicUrl         the application's public base URL the signature covers, or {@code null} to rebuild it
+     *                          from the request and its {@code X-Forwarded-*} headers
+     */
+    public WebhookGuard(SignatureCheck signatures, boolean validateSignature, URI publicUrl, InboundMetrics metrics) {
         this.signatures = signatures;
         this.validateSignature = validateSignature;
         this.publicUrl = publicUrl;
