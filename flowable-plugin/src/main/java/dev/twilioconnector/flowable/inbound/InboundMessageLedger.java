@@ -222,21 +222,14 @@ public final class InboundMessageLedger implements AutoCloseable {
 
     private boolean insert(Claim.Handle claim) {
         OffsetDateTime claimedAt = utc(claim.claimedAt());
-        try {
-            sql.run("INSERT INTO " + table + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)", statement -> {
-                statement.setString(1, claim.messageSid());
-                statement.setString(2, IN_PROGRESS);
-                statement.setObject(3, claimedAt);
-                statement.setObject(4, claimedAt);
-                return statement.executeUpdate();
-            });
-            return true;
-        } catch (AutoCommitSql.Failure e) {
-            if (e.isUniqueViolation()) {
-                return false;
-            }
-            throw e;
-        }
+        return sql.insertUnlessTaken("INSERT INTO " + table + " (MESSAGE_SID_, STATE_, RECEIVED_AT_, CLAIMED_AT_) VALUES (?, ?, ?, ?)",
+                statement -> {
+                    statement.setString(1, claim.messageSid());
+                    statement.setString(2, IN_PROGRESS);
+                    statement.setObject(3, claimedAt);
+                    statement.setObject(4, claimedAt);
+                    return statement.executeUpdate();
+                });
     }
 
     private Row read(String messageSid) {

@@ -107,21 +107,14 @@ public final class SendLedger {
     }
 
     private boolean claim(String taskKey, String recipient) {
-        try {
-            sql.run("INSERT INTO " + table + " (TASK_KEY_, RECIPIENT_, STATE_, UPDATED_AT_) VALUES (?, ?, ?, ?)", statement -> {
-                statement.setString(1, taskKey);
-                statement.setString(2, recipient);
-                statement.setString(3, SENDING);
-                statement.setObject(4, now());
-                return statement.executeUpdate();
-            });
-            return true;
-        } catch (AutoCommitSql.Failure e) {
-            if (e.isUniqueViolation()) {
-                return false;
-            }
-            throw e;
-        }
+        return sql.insertUnlessTaken("INSERT INTO " + table + " (TASK_KEY_, RECIPIENT_, STATE_, UPDATED_AT_) VALUES (?, ?, ?, ?)",
+                statement -> {
+                    statement.setString(1, taskKey);
+                    statement.setString(2, recipient);
+                    statement.setString(3, SENDING);
+                    statement.setObject(4, now());
+                    return statement.executeUpdate();
+                });
     }
 
     private boolean reclaim(String taskKey, String recipient) {

@@ -45,6 +45,22 @@ public final class AutoCommitSql {
         }
     }
 
+    /**
+     * Runs an {@code INSERT} that claims a primary key: {@code false} when another claim (this node's or
+     * another's) already holds it, which the database decides atomically.
+     */
+    public boolean insertUnlessTaken(String sql, Work<Integer> work) {
+        try {
+            run(sql, work);
+            return true;
+        } catch (Failure e) {
+            if (e.isUniqueViolation()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** What to do with the prepared statement. */
     @FunctionalInterface
     public interface Work<T> {
