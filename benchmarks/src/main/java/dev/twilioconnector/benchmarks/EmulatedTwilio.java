@@ -17,7 +17,8 @@ public final class EmulatedTwilio {
 
     /** Answers every message creation after {@code latency} ({@link Duration#ZERO}: at once); counting per recipient holds memory per recipient. */
     public static TwilioEmulator.Builder builder(Duration latency, boolean countPerRecipient) {
-        return TwilioEmulator.builder().requestCapacity(0).messageCapacity(0).countPerRecipient(countPerRecipient).latency(latency);
+        return TwilioEmulator.builder().requestCapacity(0).messageCapacity(0).countPerRecipient(countPerRecipient).latency(latency)
+                .threads(0);
     }
 
     /** The connector's settings for {@code twilio}: {@code parallelism} requests at once, the default retry policy. */

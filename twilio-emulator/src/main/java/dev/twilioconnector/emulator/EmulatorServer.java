@@ -47,7 +47,7 @@ final class EmulatorServer implements AutoCloseable {
 
     EmulatorServer(TwilioApi api, int port, int threads) {
         this.api = api;
-        this.handlers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        this.handlers = new ThreadPoolExecutor(Math.max(threads, 1), Math.max(threads, 1), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemons("twilio-emulator-"));
         this.handlers.allowCoreThreadTimeOut(true);
         this.timer = Executors.newScheduledThreadPool(1, daemons("twilio-emulator-timer-"));
@@ -59,7 +59,7 @@ final class EmulatorServer implements AutoCloseable {
             throw new UncheckedIOException("the Twilio emulator could not listen on 127.0.0.1:" + port, e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(handlers);
+        server.setExecutor(threads == 0 ? Runnable::run : handlers);
         server.start();
     }
 

@@ -2,6 +2,8 @@ package dev.twilioconnector.emulator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,15 +29,19 @@ class ThrottlingTest {
         return thread;
     });
 
-    private final TwilioEmulator twilio = TwilioEmulator.builder().throttleAbove(2, 0).start();
+    private TwilioEmulator twilio = TwilioEmulator.builder().throttleAbove(2, 0).start();
 
     @AfterEach
     void stop() {
         twilio.close();
     }
 
-    @Test
-    void aRequestBeyondTheLimitIsRefusedWhileTheOthersAreInFlight() {
+    /** With no handler threads the server's own thread answers, and answers held on the timer hold no connection but theirs. */
+    @ParameterizedTest(name = "{0} handler threads")
+    @ValueSource(ints = {64, 0})
+    void aRequestBeyondTheLimitIsRefusedWhileTheOthersAreInFlight(int threads) {
+        twilio.close();
+        twilio = TwilioEmulator.builder().throttleAbove(2, 0).threads(threads).start();
         CompletableFuture<Void> release = new CompletableFuture<>();
         List<CompletableFuture<HttpResponse<String>>> held = holdUntil(release, "+15551110001", "+15551110002");
 
