@@ -104,6 +104,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
     private static final class InstallsTablesAndEvents implements EngineLifecycleListener {
         private final ProcessEngineConfigurationImpl configuration;
         private final TwilioConnectorConfigurator configurator;
+        private volatile PluginSchema schema;
 
         InstallsTablesAndEvents(ProcessEngineConfigurationImpl configuration, TwilioConnectorConfigurator configurator) {
             this.configuration = configuration;
@@ -114,15 +115,17 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         public void onEngineBuilt(Engine engine) {
             DataSource ownConnections = DataSources.outsideTransactions(configuration.getDataSource());
             PluginTables tables = new PluginTables(configuration.getDatabaseTablePrefix());
-            new PluginSchema(ownConnections, tables).onEngineBuilt(configuration.getDatabaseSchemaUpdate());
+            schema = new PluginSchema(ownConnections, tables);
+            schema.onEngineBuilt(configuration.getDatabaseSchemaUpdate());
             configurator.sendLedger = new SendLedger(ownConnections, tables, Clock.systemUTC());
             SmsEventDefinitions.deploy(configuration);
         }
 
         @Override
         public void onEngineClosed(Engine engine) {
-            new PluginSchema(DataSources.outsideTransactions(configuration.getDataSource()),
-                    new PluginTables(configuration.getDatabaseTablePrefix())).onEngineClosed(configuration.getDatabaseSchemaUpdate());
+            if (schema != null) {
+                schema.onEngineClosed(configuration.getDatabaseSchemaUpdate());
+            }
         }
     }
 
