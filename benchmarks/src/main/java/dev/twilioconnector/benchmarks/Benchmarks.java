@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
@@ -63,9 +62,7 @@ public final class Benchmarks {
                     report.summary(section + ". (did not run)", "-", "ERROR: " + e.getMessage(), false);
                 }
             }
-            report.line("");
-            report.line("Databases: H2 in memory" + (options.databases().contains(Options.Db.POSTGRES) ? "; " + databases.postgresDescription() : ""));
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             report.line("PostgreSQL: " + e.getMessage());
         }
         report.printSummary(COMMAND + (options.quick() ? " --quick" : ""));

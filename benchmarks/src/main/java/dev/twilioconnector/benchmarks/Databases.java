@@ -4,13 +4,13 @@ import dev.twilioconnector.benchmarks.Options.Db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,9 +53,7 @@ public final class Databases implements AutoCloseable {
     }
 
     private void startH2Server() throws IOException, InterruptedException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            h2Port = socket.getLocalPort();
-        }
+        h2Port = freeLoopbackPort();
         String h2Jar = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         h2Server = new ProcessBuilder(java, "-Xmx512m", "-cp", h2Jar, "org.h2.tools.Server", "-tcp", "-tcpPort", String.valueOf(h2Port),
@@ -72,16 +70,12 @@ public final class Databases implements AutoCloseable {
         }
     }
 
-    /** PostgreSQL's version and the settings that matter for write speed, for the report. */
-    public synchronized String postgresDescription() throws SQLException {
-        if (postgres == null) {
-            return "PostgreSQL not started";
-        }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
-             ResultSet settings = statement.executeQuery("SELECT 'PostgreSQL ' || current_setting('server_version') || ' embedded, fsync='"
-                     + " || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')")) {
-            settings.next();
-            return settings.getString(1);
+    /** A port nothing listens on now, on loopback. */
+    public static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,13 +6,17 @@ import dev.twilioconnector.flowable.TwilioConnectorConfigurator;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** A plain process engine (no Spring) with the connector plugged in, the async executor off. */
 public final class Engines {
 
     private Engines() {
     }
 
-    public static Engine start(Database database, TwilioSettings settings, String processResource) {
+    /** @param beans what the processes' expressions may name */
+    public static Engine start(Database database, TwilioSettings settings, String processResource, Map<Object, Object> beans) {
         TwilioConnectorConfigurator configurator = new TwilioConnectorConfigurator(settings);
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setJdbcUrl(database.jdbcUrl());
@@ -22,6 +26,7 @@ public final class Engines {
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setAsyncExecutorActivate(false);
         configuration.setEngineName("bench-" + database.name());
+        configuration.setBeans(new HashMap<>(beans));
         configuration.addConfigurator(configurator);
         ProcessEngine engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().name("benchmarks").addClasspathResource(processResource).deploy();

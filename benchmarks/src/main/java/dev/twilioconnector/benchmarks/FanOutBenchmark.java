@@ -68,7 +68,7 @@ public record FanOutBenchmark(Options options, Databases databases, Report repor
         report.progress("fan-out on " + db.label() + ": starting engine");
         Database database = databases.fresh(db, "fanout");
         try (TwilioEmulator twilio = EmulatedTwilio.builder(LATENCY, true).start();
-             Engine engine = Engines.start(database, EmulatedTwilio.settings(twilio, PARALLELISM), "bench/fanOut.bpmn20.xml")) {
+             Engine engine = Engines.start(database, EmulatedTwilio.settings(twilio, PARALLELISM), "bench/fanOut.bpmn20.xml", Map.of())) {
             List<Double> runs = new ArrayList<>();
             for (int task = -2; task < options.fanOutRepetitions(); task++) {
                 Task done = task(engine, twilio);
@@ -141,7 +141,7 @@ public record FanOutBenchmark(Options options, Databases databases, Report repor
         report.progress("throttled fan-out on " + db.label() + ": starting engine");
         Database database = databases.fresh(db, "throttled");
         try (TwilioEmulator twilio = EmulatedTwilio.builder(LATENCY, true).throttleAbove(THROTTLE_ABOVE, 0).start();
-             Engine engine = Engines.start(database, EmulatedTwilio.settings(twilio, PARALLELISM), "bench/fanOut.bpmn20.xml")) {
+             Engine engine = Engines.start(database, EmulatedTwilio.settings(twilio, PARALLELISM), "bench/fanOut.bpmn20.xml", Map.of())) {
             long retriesBefore = engine.configurator().connector().retries();
             Task done = task(engine, twilio);
             long retries = engine.configurator().connector().retries() - retriesBefore;

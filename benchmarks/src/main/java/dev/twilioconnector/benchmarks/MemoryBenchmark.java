@@ -41,7 +41,7 @@ public record MemoryBenchmark(Options options, Databases databases, Report repor
         report.progress("memory on " + db.label() + ": starting engine");
         Database database = databases.freshOutsideTheHeap(db, "memory");
         try (TwilioEmulator twilio = EmulatedTwilio.builder(Duration.ZERO, false).start();
-             Engine engine = Engines.start(database, EmulatedTwilio.settings(twilio, 16), "bench/fanOut.bpmn20.xml")) {
+             Engine engine = Engines.start(database, EmulatedTwilio.settings(twilio, 16), "bench/fanOut.bpmn20.xml", Map.of())) {
             RuntimeService runtime = engine.engine().getRuntimeService();
             String warmup = runtime.startProcessInstanceByKey("benchFanOut", variables(Phones.reserve(1000), 1000)).getId();
             if (TaskOutcome.of(engine.engine().getHistoryService(), warmup).acceptedCount() != 1000) {

@@ -57,6 +57,13 @@ public final class TwilioForms {
         return form;
     }
 
+    /** {@code form} as Twilio posts it: {@code application/x-www-form-urlencoded}, in the map's order. */
+    public static String encode(Map<String, String> form) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        form.forEach((name, value) -> values.put(name, List.of(value)));
+        return FormCodec.encode(values);
+    }
+
     private static String contentType(String url) {
         String guessed = URLConnection.guessContentTypeFromName(url.replaceAll("[?#].*$", ""));
         return guessed == null ? "image/jpeg" : guessed;

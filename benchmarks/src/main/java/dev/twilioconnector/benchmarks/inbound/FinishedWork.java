@@ -60,8 +60,4 @@ public final class FinishedWork {
             throw new IllegalStateException("cannot empty " + tables, e);
         }
     }
-
-    public List<String> tables() {
-        return tables;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.twilioconnector.benchmarks.inbound;
 
+import dev.twilioconnector.benchmarks.Databases;
 import dev.twilioconnector.benchmarks.Databases.Database;
 import dev.twilioconnector.emulator.TwilioEmulator;
 import org.springframework.boot.SpringApplication;
@@ -8,10 +9,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 /**
  * The web application of benchmark 3: Flowable, the connector and the trigger listener, configured by auto-configuration
@@ -25,12 +22,7 @@ public class InboundApp {
 
     /** Starts the app on a free loopback port; as command-line arguments, its settings win over TWILIO_* variables. */
     public static ConfigurableApplicationContext start(Database database, TwilioEmulator twilio) {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int port = Databases.freeLoopbackPort();
         return new SpringApplication(InboundApp.class).run("--spring.main.banner-mode=off", "--spring.jmx.enabled=false",
                 "--server.address=127.0.0.1", "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + database.password(),

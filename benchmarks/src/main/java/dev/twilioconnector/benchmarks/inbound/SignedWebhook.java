@@ -5,11 +5,8 @@ import dev.twilioconnector.emulator.TwilioForms;
 import dev.twilioconnector.emulator.WebhookSignature;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Posts incoming SMS to one endpoint as Twilio does: Twilio's form, signed with the account's token. */
 public final class SignedWebhook {
@@ -27,10 +24,7 @@ public final class SignedWebhook {
     /** Posts a message from {@code from} to the account's number; the reply's body. Throws unless HTTP 200. */
     public String post(String messageSid, String from, String body) {
         Map<String, String> form = TwilioForms.incomingMessage(twilio.accountSid(), messageSid, from, twilio.number(), body, List.of());
-        String encoded = form.entrySet().stream()
-                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        KeepAliveClient.Answer answer = http.post(WebhookSignature.sign(twilio.authToken(), url, form), encoded);
+        KeepAliveClient.Answer answer = http.post(WebhookSignature.sign(twilio.authToken(), url, form), TwilioForms.encode(form));
         if (answer.status() != 200) {
             throw new IllegalStateException(url + " answered " + answer.status() + ": " + answer.body());
         }

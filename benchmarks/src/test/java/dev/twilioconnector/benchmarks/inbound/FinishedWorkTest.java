@@ -32,7 +32,6 @@ class FinishedWorkTest {
 
         finished.clear();
 
-        assertThat(finished.tables()).containsExactlyInAnyOrder("ACT_HI_PROCINST", "ACT_HI_VARINST", PluginTables.INBOUND_MESSAGE);
         assertThat(rows("ACT_HI_PROCINST")).isZero();
         assertThat(rows("ACT_HI_VARINST")).isZero();
         assertThat(rows(PluginTables.INBOUND_MESSAGE)).isZero();
