@@ -9,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Optional;
+
 
 /**
  * {@code POST /twilio/sms} (path from {@code twilio.webhook.path}): Twilio's form-encoded incoming
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * through the REST API instead.
  */
 @RestController
-public class SmsWebhookController {
+public class SmsWebhookController extends TwilioWebhook<InboundSms, String> {
 
     public static final String SIGNATURE_HEADER = WebhookGuard.SIGNATURE_HEADER;
     public static final String INVALID_SIGNATURE = WebhookGuard.INVALID_SIGNATURE;
@@ -26,33 +28,33 @@ public class SmsWebhookController {
     private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
 
     private final SmsReception reception;
-    private final WebhookGuard guard;
-    private final WebhookWorkers workers;
 
     public SmsWebhookController(SmsReception reception, WebhookGuard guard, WebhookWorkers workers) {
+        super(InboundSms::of, guard, workers);
         this.reception = reception;
-        this.guard = guard;
-        this.workers = workers;
     }
 
-    /** Every method and media type comes to the guard first: whatever Twilio did not sign is 403, and logged as such. */
     @RequestMapping(path = "${twilio.webhook.path:" + TwilioProperties.Webhook.DEFAULT_PATH + "}")
     public ResponseEntity<String> receive(HttpServletRequest request) {
-        WebhookGuard.Admission admission = guard.admit(request);
-        if (admission instanceof WebhookGuard.Admission.Refused refused) {
-            return refused.answer();
-        }
-        InboundSms sms = InboundSms.of(((WebhookGuard.Admission.Admitted) admission).form().firstValues());
+        return respond(request);
+    }
+
+    @Override
+    String malformation(InboundSms sms) {
         if (sms.messageSid() == null || sms.messageSid().isBlank()) {
-            return guard.malformed(request, MISSING_SID);
+            return MISSING_SID;
         }
-        if (!InboundSms.isWellFormedSid(sms.messageSid())) {
-            return guard.malformed(request, MALFORMED_SID);
-        }
-        Delivery<String> delivery = new Delivery<>();
-        if (!workers.run(() -> reception.receive(sms, delivery))) {
-            return WebhookGuard.busy();
-        }
-        return ResponseEntity.ok().contentType(TEXT_XML).body(Twiml.reply(delivery.await(workers.answerWithin()).orElse(null)));
+        return InboundSms.isWellFormedSid(sms.messageSid()) ? null : MALFORMED_SID;
+    }
+
+    @Override
+    void handle(InboundSms sms, Delivery<String> delivery) {
+        reception.receive(sms, delivery);
+    }
+
+    /** The reply, or an empty answer when there is none or it was not ready in time (then it goes through the REST API). */
+    @Override
+    ResponseEntity<String> answer(Optional<String> reply) {
+        return ResponseEntity.ok().contentType(TEXT_XML).body(Twiml.reply(reply.orElse(null)));
     }
 }
