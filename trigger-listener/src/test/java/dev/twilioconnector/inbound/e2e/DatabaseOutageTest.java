@@ -172,7 +172,7 @@ class DatabaseOutageTest {
     }
 
     private Map<String, String> message(int number) {
-        return TwilioForms.incomingMessage(twilio.accountSid(), "SM%032d".formatted(number), InboundEndToEndTest.ADA, twilio.number(),
+        return TwilioForms.incomingMessage(twilio.accountSid(), "SM%032d".formatted(number), EndToEndTest.ADA, twilio.number(),
                 "Order Number " + number, List.of());
     }
 

@@ -1,21 +1,12 @@
 package dev.twilioconnector.inbound.e2e;
 
-import dev.twilioconnector.emulator.TwilioEmulator;
-import dev.twilioconnector.emulator.TwilioEmulatorExtension;
 import dev.twilioconnector.emulator.TwilioForms;
 import dev.twilioconnector.emulator.WebhookAnswer;
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.RuntimeService;
-import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,23 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "flowable.database-schema-update=true",
         "flowable.async-executor-activate=false",
         "twilio.triggers.location=classpath:e2e-triggers.yml"})
-class DeliveryStatusEndToEndTest {
-
-    private static final String ADA = "+15551230001";
-
-    @RegisterExtension
-    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    TaskService tasks;
-
-    private final TwilioEmulator twilio = TWILIO.emulator();
+class DeliveryStatusEndToEndTest extends EndToEndTest {
 
     @Test
     void theDeliveredReportWakesTheProcessWaitingForItsMessage() {
@@ -89,7 +64,7 @@ class DeliveryStatusEndToEndTest {
         withoutStatus.remove("SmsStatus");
 
         assertThat(HandMadeRequests.postForm(statusUrl(), delivered, null, Map.of()).statusCode()).isEqualTo(403);
-        assertThat(twilio.webhooks().post(statusUrl(), webhookOf("/twilio/sms"), delivered).status())
+        assertThat(twilio.webhooks().post(statusUrl(), url("/twilio/sms"), delivered).status())
                 .as("signed for another URL").isEqualTo(403);
         assertThat(post(withoutStatus).status()).isEqualTo(400);
         assertThat(reported(sid)).isEmpty();
@@ -113,14 +88,6 @@ class DeliveryStatusEndToEndTest {
     }
 
     private String statusUrl() {
-        return webhookOf("/twilio/status");
-    }
-
-    private String webhookOf(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static String sid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
+        return url("/twilio/status");
     }
 }

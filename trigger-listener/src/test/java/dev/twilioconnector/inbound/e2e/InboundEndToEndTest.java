@@ -2,22 +2,14 @@ package dev.twilioconnector.inbound.e2e;
 
 import dev.twilioconnector.emulator.Message;
 import dev.twilioconnector.emulator.Reply;
-import dev.twilioconnector.emulator.TwilioEmulator;
-import dev.twilioconnector.emulator.TwilioEmulatorExtension;
 import dev.twilioconnector.emulator.TwilioForms;
 import dev.twilioconnector.emulator.WebhookAnswer;
 import dev.twilioconnector.emulator.WebhookSignature;
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.RuntimeService;
-import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.variable.api.history.HistoricVariableInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -26,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,24 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
         "flowable.database-schema-update=true",
         "flowable.async-executor-activate=false",
         "twilio.triggers.location=classpath:e2e-triggers.yml"})
-class InboundEndToEndTest {
+class InboundEndToEndTest extends EndToEndTest {
 
-    static final String ADA = "+15551230001";
     static final String BOB = "+15551230002";
-
-    @RegisterExtension
-    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    TaskService tasks;
-
-    private final TwilioEmulator twilio = TWILIO.emulator();
 
     @BeforeEach
     void textsReachThisApplication() {
@@ -270,7 +246,7 @@ class InboundEndToEndTest {
     }
 
     private String webhook() {
-        return "http://localhost:" + port + "/twilio/sms";
+        return url("/twilio/sms");
     }
 
     /** Twilio's form of an incoming message to the account's number, with a SID of the test's choosing. */
@@ -281,10 +257,6 @@ class InboundEndToEndTest {
     /** Posts {@code form} as Twilio delivers it, signed with the account's token. */
     private WebhookAnswer deliver(Map<String, String> form) {
         return twilio.webhooks().post(webhook(), form);
-    }
-
-    private static String sid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private HistoricProcessInstance onlyInstanceOf(String key) {

@@ -51,7 +51,7 @@ class SlowTwilioWebhookTest {
         CompletableFuture<Void> twilioAnswers = new CompletableFuture<>();
         twilio.fail(Fault.holdUntil(twilioAnswers), RequestMatch.messageCreation().bodyContaining("on its way"));
         Map<String, String> form = TwilioForms.incomingMessage(twilio.accountSid(), "SM40404040404040404040404040404040",
-                InboundEndToEndTest.ADA, twilio.number(), "Order Number 4040", List.of());
+                EndToEndTest.ADA, twilio.number(), "Order Number 4040", List.of());
         String url = "http://localhost:" + port + "/twilio/sms";
         try {
             CompletableFuture<Timed> first = CompletableFuture.supplyAsync(() -> timed(() -> twilio.webhooks().post(url, form)));
@@ -72,7 +72,7 @@ class SlowTwilioWebhookTest {
 
         await("the echo through the REST API").atMost(Duration.ofSeconds(30)).until(() -> !echoes().isEmpty());
         RecordedRequest echo = echoes().get(0);
-        assertThat(echo.param("To")).isEqualTo(InboundEndToEndTest.ADA);
+        assertThat(echo.param("To")).isEqualTo(EndToEndTest.ADA);
         assertThat(echo.param("From")).isEqualTo(twilio.number());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> echoes().size() == 1);
     }

@@ -169,6 +169,6 @@ class WebhookRefusalTest {
     }
 
     private Map<String, String> message(String sid, String body) {
-        return TwilioForms.incomingMessage(twilio.accountSid(), sid, InboundEndToEndTest.ADA, twilio.number(), body, List.of());
+        return TwilioForms.incomingMessage(twilio.accountSid(), sid, EndToEndTest.ADA, twilio.number(), body, List.of());
     }
 }

@@ -1,0 +1,47 @@
+package dev.twilioconnector.inbound.e2e;
+
+import dev.twilioconnector.emulator.TwilioEmulator;
+import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+/**
+ * What the end-to-end tests of the webhooks share: the application on its random port with its engine,
+ * and Twilio as the emulator, which its extension points the application at (through system properties)
+ * before the application starts. Each test class names its own application properties and database.
+ */
+abstract class EndToEndTest {
+
+    /** A person who texts the application. */
+    static final String ADA = "+15551230001";
+
+    @RegisterExtension
+    static final TwilioEmulatorExtension TWILIO = new TwilioEmulatorExtension();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TaskService tasks;
+
+    final TwilioEmulator twilio = TWILIO.emulator();
+
+    /** The application's address of {@code path}. */
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A message SID of Twilio's form, new for every call. */
+    static String sid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
+    }
+}
