@@ -53,8 +53,9 @@ public final class TwilioConnector implements TwilioClient, AutoCloseable {
         this.requests = Executors.newFixedThreadPool(settings.parallelism(), new RequestThreads());
         this.templates = new SmsTemplates(settings.renderTimeout());
         this.sms = new SmsSender(settings, clients, templates, requests, metrics);
-        this.messages = new MessageLookup(settings, clients);
-        this.verifications = new Verifications(settings, clients);
+        TwilioCalls calls = new TwilioCalls(settings, clients);
+        this.messages = new MessageLookup(calls);
+        this.verifications = new Verifications(calls);
     }
 
     public static TwilioConnector create(TwilioSettings settings) {

@@ -1,15 +1,12 @@
 package dev.twilioconnector.core.sms;
 
 import com.twilio.base.ResourceSet;
-import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageReader;
 import dev.twilioconnector.core.Answer;
-import dev.twilioconnector.core.RequestFailure;
-import dev.twilioconnector.core.http.TwilioClients;
+import dev.twilioconnector.core.TwilioCalls;
 import dev.twilioconnector.core.recipient.PhoneAddress;
 import dev.twilioconnector.core.settings.Credentials;
-import dev.twilioconnector.core.settings.TwilioSettings;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,21 +20,15 @@ import java.util.List;
  */
 public final class MessageLookup {
 
-    private final TwilioSettings settings;
-    private final TwilioClients clients;
+    private final TwilioCalls calls;
 
-    public MessageLookup(TwilioSettings settings, TwilioClients clients) {
-        this.settings = settings;
-        this.clients = clients;
+    public MessageLookup(TwilioCalls calls) {
+        this.calls = calls;
     }
 
     /** Reads {@code request} as {@link dev.twilioconnector.core.TwilioConnector} checked it. */
     public Answer<MessageRecord> fetch(FetchMessage request, Credentials credentials) {
-        try {
-            return Answer.of(record(Message.fetcher(request.sid()).fetch(clients.forCredentials(credentials))));
-        } catch (ApiException e) {
-            return Answer.failed(RequestFailure.of(e, settings));
-        }
+        return calls.answer(credentials, client -> record(Message.fetcher(request.sid()).fetch(client)));
     }
 
     /** Reads {@code request} as {@link dev.twilioconnector.core.TwilioConnector} checked it. */
@@ -61,14 +52,13 @@ public final class MessageLookup {
         if (request.limit() != null) {
             reader.limit(request.limit());
         }
-        try {
-            ResourceSet<Message> messages = reader.read(clients.forCredentials(credentials));
+        // Reading on past the first page asks Twilio again, so the whole iteration is part of the call.
+        return calls.answer(credentials, client -> {
+            ResourceSet<Message> messages = reader.read(client);
             List<MessageRecord> found = new ArrayList<>();
             messages.forEach(message -> found.add(record(message)));
-            return Answer.of(found);
-        } catch (ApiException e) {
-            return Answer.failed(RequestFailure.of(e, settings));
-        }
+            return found;
+        });
     }
 
     private static MessageRecord record(Message message) {

@@ -3,16 +3,20 @@ package dev.twilioconnector.core.settings;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class TwilioSettingsTest {
 
@@ -34,68 +38,53 @@ class TwilioSettingsTest {
     @Nested
     class Reading {
 
-        @Test
-        void readsEveryEnvironmentVariable() {
-            TwilioSettings settings = from(Map.ofEntries(
-                    Map.entry("TWILIO_ACCOUNT", ACCOUNT),
-                    Map.entry("TWILIO_TOKEN", TOKEN),
-                    Map.entry("TWILIO_API_KEY", API_KEY),
-                    Map.entry("TWILIO_API_SECRET", API_SECRET),
-                    Map.entry("TWILIO_API_BASE_URL", "http://127.0.0.1:8089/"),
-                    Map.entry("TWILIO_FROM", "+15005550006"),
-                    Map.entry("TWILIO_MESSAGING_SERVICE_SID", "MG0123456789abcdef0123456789abcdef"),
-                    Map.entry("TWILIO_HTTP_CONNECT_TIMEOUT", "500ms"),
-                    Map.entry("TWILIO_HTTP_READ_TIMEOUT", "10s"),
-                    Map.entry("TWILIO_SEND_PARALLELISM", "3"),
-                    Map.entry("TWILIO_SEND_MAX_ATTEMPTS", "7"),
-                    Map.entry("TWILIO_SEND_INITIAL_BACKOFF", "PT2S"),
-                    Map.entry("TWILIO_SEND_MAX_BACKOFF", "2m"),
-                    Map.entry("TWILIO_TEMPLATES_RENDER_TIMEOUT", "750ms")));
+        /** Each setting under both its names, each name with a value in a form of its own. */
+        private static final String[][] EVERY_SETTING = {
+                // environment variable, its value; property, its value
+                {"TWILIO_ACCOUNT", ACCOUNT, "twilio.account", ACCOUNT},
+                {"TWILIO_TOKEN", TOKEN, "twilio.token", TOKEN},
+                {"TWILIO_API_KEY", API_KEY, "twilio.api-key", API_KEY},
+                {"TWILIO_API_SECRET", API_SECRET, "twilio.api-secret", API_SECRET},
+                {"TWILIO_API_BASE_URL", "http://127.0.0.1:8089/", "twilio.api-base-url", "https://proxy.example.test/twilio"},
+                {"TWILIO_FROM", "+15005550006", "twilio.default-from", "+15005550006"},
+                {"TWILIO_MESSAGING_SERVICE_SID", "MG0123456789abcdef0123456789abcdef",
+                        "twilio.messaging-service-sid", "MG0123456789abcdef0123456789abcdef"},
+                {"TWILIO_HTTP_CONNECT_TIMEOUT", "500ms", "twilio.http.connect-timeout", "1500"},
+                {"TWILIO_HTTP_READ_TIMEOUT", "10s", "twilio.http.read-timeout", "PT45S"},
+                {"TWILIO_SEND_PARALLELISM", "3", "twilio.send.parallelism", "8"},
+                {"TWILIO_SEND_MAX_ATTEMPTS", "7", "twilio.send.max-attempts", "2"},
+                {"TWILIO_SEND_INITIAL_BACKOFF", "PT2S", "twilio.send.initial-backoff", "100ms"},
+                {"TWILIO_SEND_MAX_BACKOFF", "2m", "twilio.send.max-backoff", "1h"},
+                {"TWILIO_TEMPLATES_RENDER_TIMEOUT", "750ms", "twilio.templates.render-timeout", "PT3S"},
+        };
 
-            assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
-            assertThat(settings.authToken()).isEqualTo(TOKEN);
-            assertThat(settings.apiKey()).isEqualTo(API_KEY);
-            assertThat(settings.apiSecret()).isEqualTo(API_SECRET);
-            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
-            assertThat(settings.defaultFrom()).isEqualTo("+15005550006");
-            assertThat(settings.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
-            assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(500));
-            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(settings.parallelism()).isEqualTo(3);
-            assertThat(settings.retry()).isEqualTo(new RetryPolicy(7, Duration.ofSeconds(2), Duration.ofMinutes(2)));
-            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofMillis(750));
+        @ParameterizedTest(name = "by {0}")
+        @MethodSource
+        void readsEverySetting(String names, Map<String, String> values, TwilioSettings read) {
+            assertThat(from(values)).isEqualTo(read);
         }
 
-        @Test
-        void readsEveryProperty() {
-            TwilioSettings settings = from(Map.ofEntries(
-                    Map.entry("twilio.account", ACCOUNT),
-                    Map.entry("twilio.token", TOKEN),
-                    Map.entry("twilio.api-key", API_KEY),
-                    Map.entry("twilio.api-secret", API_SECRET),
-                    Map.entry("twilio.api-base-url", "https://proxy.example.test/twilio"),
-                    Map.entry("twilio.default-from", "+15005550006"),
-                    Map.entry("twilio.messaging-service-sid", "MG0123456789abcdef0123456789abcdef"),
-                    Map.entry("twilio.http.connect-timeout", "1500"),
-                    Map.entry("twilio.http.read-timeout", "PT45S"),
-                    Map.entry("twilio.send.parallelism", "8"),
-                    Map.entry("twilio.send.max-attempts", "2"),
-                    Map.entry("twilio.send.initial-backoff", "100ms"),
-                    Map.entry("twilio.send.max-backoff", "1h"),
-                    Map.entry("twilio.templates.render-timeout", "PT3S")));
+        static Stream<Arguments> readsEverySetting() {
+            TwilioSettings same = TwilioSettings.builder().accountSid(ACCOUNT).authToken(TOKEN).apiKey(API_KEY).apiSecret(API_SECRET)
+                    .defaultFrom("+15005550006").messagingServiceSid("MG0123456789abcdef0123456789abcdef").build();
+            return Stream.of(
+                    arguments("environment variables", column(0), same.toBuilder().apiBaseUrl(URI.create("http://127.0.0.1:8089"))
+                            .connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofSeconds(10)).parallelism(3)
+                            .retry(new RetryPolicy(7, Duration.ofSeconds(2), Duration.ofMinutes(2)))
+                            .renderTimeout(Duration.ofMillis(750)).build()),
+                    arguments("properties", column(2), same.toBuilder().apiBaseUrl(URI.create("https://proxy.example.test/twilio"))
+                            .connectTimeout(Duration.ofMillis(1500)).readTimeout(Duration.ofSeconds(45)).parallelism(8)
+                            .retry(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofHours(1)))
+                            .renderTimeout(Duration.ofSeconds(3)).build()));
+        }
 
-            assertThat(settings.accountSid()).isEqualTo(ACCOUNT);
-            assertThat(settings.authToken()).isEqualTo(TOKEN);
-            assertThat(settings.apiKey()).isEqualTo(API_KEY);
-            assertThat(settings.apiSecret()).isEqualTo(API_SECRET);
-            assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("https://proxy.example.test/twilio"));
-            assertThat(settings.defaultFrom()).isEqualTo("+15005550006");
-            assertThat(settings.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
-            assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
-            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(45));
-            assertThat(settings.parallelism()).isEqualTo(8);
-            assertThat(settings.retry()).isEqualTo(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofHours(1)));
-            assertThat(settings.renderTimeout()).isEqualTo(Duration.ofSeconds(3));
+        /** The names in column {@code name} of {@link #EVERY_SETTING}, each with the value beside it. */
+        private static Map<String, String> column(int name) {
+            Map<String, String> values = new HashMap<>();
+            for (String[] setting : EVERY_SETTING) {
+                values.put(setting[name], setting[name + 1]);
+            }
+            return values;
         }
 
         @Test
