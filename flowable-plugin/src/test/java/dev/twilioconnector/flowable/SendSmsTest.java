@@ -10,6 +10,9 @@ import org.flowable.engine.test.Deployment;
 import org.flowable.engine.test.FlowableTest;
 import org.flowable.job.api.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,11 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static dev.twilioconnector.flowable.ProcessOutputs.engineJson;
 import static dev.twilioconnector.flowable.ProcessOutputs.json;
 import static dev.twilioconnector.flowable.ProcessOutputs.ofEnded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 @FlowableTest
 class SendSmsTest extends EngineTestBase {
@@ -59,43 +66,27 @@ class SendSmsTest extends EngineTestBase {
                 "Hi Ada, order 4711 ships today. Thank you for being a VIP! (+15551230002)");
     }
 
-    @Test
+    @ParameterizedTest(name = "given as {0}")
+    @MethodSource
     @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
-    void sendsToThreeRecipientsGivenAsText(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
-        String pid = runtime.startProcessInstanceByKey("sendSms",
-                orderVariables(configuration, "+15551230001, +15551230002;\n+15551230003", false)).getId();
+    void sendsToThreeRecipients(Function<ProcessEngineConfiguration, Object> phones, RuntimeService runtime, HistoryService history,
+                                ProcessEngineConfiguration configuration) {
+        String pid = runtime.startProcessInstanceByKey("sendSms", orderVariables(configuration, phones.apply(configuration), false)).getId();
 
         assertThreeSent(history, pid);
     }
 
-    @Test
-    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
-    void sendsToThreeRecipientsGivenAsCollection(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
-        Map<String, Object> variables = orderVariables(configuration, null, false);
-        variables.put("phones", new java.util.ArrayList<>(List.of("+15551230001", "+15551230002", "+15551230003")));
-        String pid = runtime.startProcessInstanceByKey("sendSms", variables).getId();
-
-        assertThreeSent(history, pid);
+    static Stream<Arguments> sendsToThreeRecipients() {
+        return Stream.of(
+                phones("text", configuration -> "+15551230001, +15551230002;\n+15551230003"),
+                phones("a collection", configuration -> new java.util.ArrayList<>(List.of("+15551230001", "+15551230002", "+15551230003"))),
+                phones("a JSON variable", configuration ->
+                        engineJson(configuration).createArrayNode().add("+15551230001").add("+15551230002").add("+15551230003")),
+                phones("JSON text", configuration -> "[\"+15551230001\", \"+15551230002\", \"+15551230003\"]"));
     }
 
-    @Test
-    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
-    void sendsToThreeRecipientsGivenAsJsonVariable(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
-        Map<String, Object> variables = orderVariables(configuration, null, false);
-        ArrayNode phones = engineJson(configuration).createArrayNode().add("+15551230001").add("+15551230002").add("+15551230003");
-        variables.put("phones", phones);
-        String pid = runtime.startProcessInstanceByKey("sendSms", variables).getId();
-
-        assertThreeSent(history, pid);
-    }
-
-    @Test
-    @Deployment(resources = "dev/twilioconnector/flowable/sendSms.bpmn20.xml")
-    void sendsToThreeRecipientsGivenAsJsonText(RuntimeService runtime, HistoryService history, ProcessEngineConfiguration configuration) {
-        String pid = runtime.startProcessInstanceByKey("sendSms",
-                orderVariables(configuration, "[\"+15551230001\", \"+15551230002\", \"+15551230003\"]", false)).getId();
-
-        assertThreeSent(history, pid);
+    private static Arguments phones(String form, Function<ProcessEngineConfiguration, Object> phones) {
+        return arguments(named(form, phones));
     }
 
     @Test
@@ -187,7 +178,7 @@ class SendSmsTest extends EngineTestBase {
         assertThat(json(variables.get("reminderProblems")).get(0).get("to").asString()).isEqualTo("12345");
     }
 
-    private static Map<String, Object> orderVariables(ProcessEngineConfiguration configuration, String phones, boolean vip) {
+    private static Map<String, Object> orderVariables(ProcessEngineConfiguration configuration, Object phones, boolean vip) {
         ObjectNode customer = engineJson(configuration).createObjectNode().put("name", "Ada").put("vip", vip);
         Map<String, Object> variables = new HashMap<>();
         variables.put("phones", phones);

@@ -1,5 +1,6 @@
 package dev.twilioconnector.flowable.delegate;
 
+import dev.twilioconnector.core.TwilioClient;
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.flowable.action.TwilioAction;
 import dev.twilioconnector.flowable.outbound.SendLedger;
@@ -28,10 +29,14 @@ public final class ActionDelegates {
         TaskInputs inputs = TaskInputs.of(task, expressions);
         return switch (action) {
             case SEND_SMS -> new SendSmsDelegate(inputs, connector, ledger);
-            case GET_MESSAGE -> new GetMessageDelegate(inputs, connector);
-            case LIST_MESSAGES -> new ListMessagesDelegate(inputs, connector);
-            case SEND_VERIFICATION -> new SendVerificationDelegate(inputs, connector);
-            case CHECK_VERIFICATION -> new CheckVerificationDelegate(inputs, connector);
+            case GET_MESSAGE -> new AnswerDelegate<>(action, null, inputs, connector,
+                    TaskRequests::fetchMessage, TwilioClient::fetch, OutputJson::message);
+            case LIST_MESSAGES -> new AnswerDelegate<>(action, OutputJson.NONE, inputs, connector,
+                    TaskRequests::listMessages, TwilioClient::list, OutputJson::messages);
+            case SEND_VERIFICATION -> new AnswerDelegate<>(action, null, inputs, connector,
+                    TaskRequests::startVerification, TwilioClient::start, OutputJson::verification);
+            case CHECK_VERIFICATION -> new AnswerDelegate<>(action, null, inputs, connector,
+                    TaskRequests::checkVerification, TwilioClient::check, OutputJson::codeCheck);
         };
     }
 }
