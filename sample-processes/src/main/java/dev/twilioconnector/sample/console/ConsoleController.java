@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The console at {@code /}: what the sandbox received, a phone to text the application from, the
@@ -102,28 +103,19 @@ public class ConsoleController {
     public String appointment(@RequestParam String customerPhone, @RequestParam String customerName,
                               @RequestParam String appointmentTime, @RequestParam(defaultValue = "PT10M") String reminderInterval,
                               RedirectAttributes redirect) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("customerPhone", customerPhone.trim());
-        variables.put("customerName", customerName.trim());
-        variables.put("appointmentTime", appointmentTime.trim());
-        variables.put("reminderInterval", reminderInterval.trim());
-        String id = runtime.startProcessInstanceByKey("appointmentReminder", variables).getId();
-        redirect.addFlashAttribute("notice", "Started appointment reminder " + id + " for " + customerPhone
+        Map<String, Object> variables = trimmed(Map.of("customerPhone", customerPhone, "customerName", customerName,
+                "appointmentTime", appointmentTime, "reminderInterval", reminderInterval));
+        return start("appointmentReminder", variables, redirect, id -> "Started appointment reminder " + id + " for " + customerPhone
                 + ". Answer YES or NO from that number below.");
-        return "redirect:/";
     }
 
     @PostMapping("/console/pickup")
     public String pickup(@RequestParam String customerPhone, @RequestParam String customerName,
                          @RequestParam(defaultValue = "PT10M") String reportTimeout, RedirectAttributes redirect) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("customerPhone", customerPhone.trim());
-        variables.put("customerName", customerName.trim());
-        variables.put("reportTimeout", reportTimeout.trim());
-        String id = runtime.startProcessInstanceByKey("pickupNotice", variables).getId();
-        redirect.addFlashAttribute("notice", "Started pickup notice " + id + " for " + customerPhone
+        Map<String, Object> variables = trimmed(Map.of("customerPhone", customerPhone, "customerName", customerName,
+                "reportTimeout", reportTimeout));
+        return start("pickupNotice", variables, redirect, id -> "Started pickup notice " + id + " for " + customerPhone
                 + ". It waits for Twilio's delivery report; see its outcome below.");
-        return "redirect:/";
     }
 
     @PostMapping("/console/broadcast")
@@ -132,9 +124,21 @@ public class ConsoleController {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("smsTo", String.join(",", numbers));
         variables.put("smsBody", body);
-        String id = runtime.startProcessInstanceByKey("broadcast", variables).getId();
-        redirect.addFlashAttribute("notice", "Broadcast " + id + " sent to " + Recipients.check(numbers).valid().size()
+        return start("broadcast", variables, redirect, id -> "Broadcast " + id + " sent to " + Recipients.check(numbers).valid().size()
                 + " valid number(s); see its twilioResult and twilioError below.");
+    }
+
+    /** Starts the process {@code key} with {@code variables} and comes back to the console with {@code notice} of the new instance's id. */
+    private String start(String key, Map<String, Object> variables, RedirectAttributes redirect, Function<String, String> notice) {
+        String id = runtime.startProcessInstanceByKey(key, variables).getId();
+        redirect.addFlashAttribute("notice", notice.apply(id));
         return "redirect:/";
+    }
+
+    /** A form's fields as process variables, without the spaces a pasted value brings along. */
+    private static Map<String, Object> trimmed(Map<String, String> fields) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        fields.forEach((name, value) -> variables.put(name, value.trim()));
+        return variables;
     }
 }
