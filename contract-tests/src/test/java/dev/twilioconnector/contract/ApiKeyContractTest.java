@@ -1,12 +1,12 @@
 package dev.twilioconnector.contract;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import static dev.twilioconnector.contract.ContractEngine.SEND_SMS;
+import static dev.twilioconnector.contract.CheckedTwilio.MESSAGES;
+import static dev.twilioconnector.contract.ContractEngine.ActionProcess.SEND_SMS;
 import static dev.twilioconnector.contract.Verdicts.assertAccepted;
 import static dev.twilioconnector.contract.Verdicts.assertPrismAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,14 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * takes it: its security scheme is HTTP Basic, whatever the user name (Account SID or key SID). Twilio (the
  * emulator) knows the key, so the request is accepted, not refused with 401.
  */
-@ExtendWith(TwilioContract.class)
-class ApiKeyContractTest {
-
-    private final CheckedTwilio twilio;
-
-    ApiKeyContractTest(CheckedTwilio twilio) {
-        this.twilio = twilio;
-    }
+class ApiKeyContractTest extends ContractTest {
 
     @Test
     void anApiKeySignsTheRequestAndPrismAcceptsIt() {
@@ -32,12 +25,13 @@ class ApiKeyContractTest {
         environment.put("TWILIO_API_KEY", CheckedTwilio.API_KEY);
         environment.put("TWILIO_API_SECRET", CheckedTwilio.API_SECRET);
 
-        try (ContractEngine engine = ContractEngine.start("api-key", environment)) {
-            Map<String, Object> variables = engine.run(SEND_SMS, Map.of("smsFrom", "+15005550006", "smsTo", "+15551230001", "smsBody", "Hi"));
+        try (ContractEngine signedWithKey = ContractEngine.start("api-key", environment)) {
+            Map<String, Object> variables = signedWithKey.run(SEND_SMS,
+                    Map.of("smsFrom", "+15005550006", "smsTo", "+15551230001", "smsBody", "Hi"));
 
             Exchange request = assertPrismAccepted(twilio, 1).get(0);
             // the account stays in the path; the key and its secret sign the request
-            assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + CheckedTwilio.ACCOUNT + "/Messages.json");
+            assertThat(request.path()).isEqualTo(MESSAGES);
             assertThat(request.authorization()).isEqualTo(PrismClient.basicAuth(CheckedTwilio.API_KEY, CheckedTwilio.API_SECRET));
             assertAccepted(variables, "+15551230001");
         }

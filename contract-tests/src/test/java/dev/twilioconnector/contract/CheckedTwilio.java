@@ -30,6 +30,10 @@ final class CheckedTwilio implements AutoCloseable {
     static final String API_SECRET = "contract-key-secret-4b8e";
     static final String API_DOCUMENT = "twilio_api_v2010.json";
     static final String VERIFY_DOCUMENT = "twilio_verify_v2.json";
+    /** Where the account's messages are created and listed. */
+    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    /** The account's own {@code Authorization}, for the requests a test writes by hand. */
+    static final String AUTHORIZATION = PrismClient.basicAuth(ACCOUNT, TOKEN);
 
     private final TwilioEmulator emulator;
     private final PrismProxy api;

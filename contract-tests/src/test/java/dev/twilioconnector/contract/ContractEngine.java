@@ -23,13 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ContractEngine implements AutoCloseable {
 
-    static final String SEND_SMS = "contractSendSms";
-    static final String GET_MESSAGE = "contractGetMessage";
-    static final String LIST_MESSAGES = "contractListMessages";
-    static final String SEND_VERIFICATION = "contractSendVerification";
-    static final String CHECK_VERIFICATION = "contractCheckVerification";
+    /** The processes it runs, one per action, each with the action's inputs as process variables. */
+    enum ActionProcess {
+        SEND_SMS("contractSendSms", "sendSms"),
+        GET_MESSAGE("contractGetMessage", "getMessage"),
+        LIST_MESSAGES("contractListMessages", "listMessages"),
+        SEND_VERIFICATION("contractSendVerification", "sendVerification"),
+        CHECK_VERIFICATION("contractCheckVerification", "checkVerification");
 
-    private static final List<String> PROCESSES = List.of("sendSms", "getMessage", "listMessages", "sendVerification", "checkVerification");
+        private final String key;
+        private final String resource;
+
+        ActionProcess(String key, String file) {
+            this.key = key;
+            this.resource = "dev/twilioconnector/contract/" + file + ".bpmn20.xml";
+        }
+    }
 
     private final ProcessEngine engine;
 
@@ -47,17 +56,19 @@ final class ContractEngine implements AutoCloseable {
         configuration.setConfigurators(List.of(new TwilioConnectorConfigurator(TwilioSettings.from(environment::get))));
         ProcessEngine engine = configuration.buildProcessEngine();
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("contract-tests");
-        PROCESSES.forEach(process -> deployment.addClasspathResource("dev/twilioconnector/contract/" + process + ".bpmn20.xml"));
+        for (ActionProcess process : ActionProcess.values()) {
+            deployment.addClasspathResource(process.resource);
+        }
         deployment.deploy();
         return new ContractEngine(engine);
     }
 
     /** Runs the process to its end and returns its final variables ({@code twilioResult}, {@code twilioError}, …). */
-    Map<String, Object> run(String processKey, Map<String, ?> variables) {
-        String id = engine.getRuntimeService().startProcessInstanceByKey(processKey, new HashMap<>(variables)).getId();
+    Map<String, Object> run(ActionProcess process, Map<String, ?> variables) {
+        String id = engine.getRuntimeService().startProcessInstanceByKey(process.key, new HashMap<>(variables)).getId();
         HistoryService history = engine.getHistoryService();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count())
-                .as("process instance %s of %s has ended", id, processKey).isEqualTo(1);
+                .as("process instance %s of %s has ended", id, process.key).isEqualTo(1);
         Map<String, Object> finalVariables = new HashMap<>();
         for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(id).list()) {
             finalVariables.put(variable.getVariableName(), variable.getValue());

@@ -1,7 +1,6 @@
 package dev.twilioconnector.contract;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import dev.twilioconnector.emulator.Message;
 import tools.jackson.databind.JsonNode;
 
@@ -13,29 +12,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.twilioconnector.contract.ContractEngine.GET_MESSAGE;
-import static dev.twilioconnector.contract.ContractEngine.LIST_MESSAGES;
+import static dev.twilioconnector.contract.ContractEngine.ActionProcess.GET_MESSAGE;
+import static dev.twilioconnector.contract.ContractEngine.ActionProcess.LIST_MESSAGES;
 import static dev.twilioconnector.contract.Verdicts.MESSAGE_SID;
 import static dev.twilioconnector.contract.Verdicts.assertPrismAccepted;
 import static dev.twilioconnector.contract.Verdicts.assertResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET_MESSAGE and LIST_MESSAGES: the reads, filters and page requests fit Twilio's schema, and so do the messages and pages read. */
-@ExtendWith(TwilioContract.class)
-class MessageLookupContractTest {
+class MessageLookupContractTest extends ContractTest {
 
     private static final String MESSAGES = "/2010-04-01/Accounts/" + CheckedTwilio.ACCOUNT + "/Messages";
     /** What the README promises for each message in twilioResult. */
     private static final String[] MESSAGE_FIELDS = {"sid", "to", "from", "body", "status", "direction", "messagingServiceSid",
             "numSegments", "numMedia", "errorCode", "errorMessage", "price", "priceUnit", "dateCreated", "dateSent", "dateUpdated"};
-
-    private final CheckedTwilio twilio;
-    private final ContractEngine engine;
-
-    MessageLookupContractTest(CheckedTwilio twilio, ContractEngine engine) {
-        this.twilio = twilio;
-        this.engine = engine;
-    }
 
     @Test
     void getMessageFetchesOneMessageByItsSid() {

@@ -3,11 +3,12 @@ package dev.twilioconnector.contract;
 import dev.twilioconnector.emulator.Fault;
 import dev.twilioconnector.emulator.RequestMatch;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 
+import static dev.twilioconnector.contract.CheckedTwilio.AUTHORIZATION;
+import static dev.twilioconnector.contract.CheckedTwilio.MESSAGES;
 import static dev.twilioconnector.contract.Verdicts.assertPrismAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,21 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * an answer into a 500, and that the check every other test makes ({@link Verdicts#assertPrismAccepted})
  * then fails; a suite that cannot fail would prove nothing.
  */
-@ExtendWith(TwilioContract.class)
-class PrismDetectsViolationsTest {
-
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + CheckedTwilio.ACCOUNT + "/Messages.json";
-    private static final String AUTH = PrismClient.basicAuth(CheckedTwilio.ACCOUNT, CheckedTwilio.TOKEN);
-
-    private final CheckedTwilio twilio;
-
-    PrismDetectsViolationsTest(CheckedTwilio twilio) {
-        this.twilio = twilio;
-    }
+class PrismDetectsViolationsTest extends ContractTest {
 
     @Test
     void prismAnswers422ToAMessageWithoutRecipient() throws IOException, InterruptedException {
-        HttpResponse<String> answer = PrismClient.postForm(twilio.apiPrismUrl() + MESSAGES, AUTH, "From=%2B15005550006&Body=Hi");
+        HttpResponse<String> answer = PrismClient.postForm(twilio.apiPrismUrl() + MESSAGES, AUTHORIZATION, "From=%2B15005550006&Body=Hi");
 
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
@@ -45,7 +36,7 @@ class PrismDetectsViolationsTest {
         twilio.emulator().fail(Fault.answer(201, "application/json", "{\"sid\":5,\"status\":\"teleported\"}"),
                 RequestMatch.messageCreation());
 
-        PrismClient.postForm(twilio.baseUrl() + MESSAGES, AUTH, "To=%2B15551230001&From=%2B15005550006&Body=Hi");
+        PrismClient.postForm(twilio.baseUrl() + MESSAGES, AUTHORIZATION, "To=%2B15551230001&From=%2B15005550006&Body=Hi");
 
         assertThat(twilio.exchanges()).singleElement().satisfies(exchange -> {
             assertThat(exchange.status()).isEqualTo(500);
@@ -58,7 +49,7 @@ class PrismDetectsViolationsTest {
     @Test
     void theSuitesCheckFailsWhenPrismRefusesARequest() throws IOException, InterruptedException {
         // through the router, as the connector's requests go: the journal records Prism's 422
-        PrismClient.postForm(twilio.baseUrl() + "/v2/Services/VA0123456789abcdef0123456789abcdef/Verifications", AUTH, "To=%2B15551230001");
+        PrismClient.postForm(twilio.baseUrl() + "/v2/Services/VA0123456789abcdef0123456789abcdef/Verifications", AUTHORIZATION, "To=%2B15551230001");
 
         assertThat(twilio.exchanges()).singleElement().satisfies(exchange -> {
             assertThat(exchange.status()).isEqualTo(422);
@@ -71,7 +62,7 @@ class PrismDetectsViolationsTest {
     @Test
     void aMediaUrlThatIsNoUrlIsStillRefusedWithTheEncodingWrittenOut() throws IOException, InterruptedException {
         // PrismDocument writes out the form encoding of MediaUrl; Prism must still check each value against the schema
-        HttpResponse<String> answer = PrismClient.postForm(twilio.apiPrismUrl() + MESSAGES, AUTH,
+        HttpResponse<String> answer = PrismClient.postForm(twilio.apiPrismUrl() + MESSAGES, AUTHORIZATION,
                 "To=%2B15551230001&From=%2B15005550006&MediaUrl=ticket.png");
 
         assertThat(answer.statusCode()).isEqualTo(422);

@@ -1,7 +1,6 @@
 package dev.twilioconnector.contract;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -9,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.twilioconnector.contract.ContractEngine.SEND_SMS;
-import static dev.twilioconnector.contract.Verdicts.assertAccepted;
-import static dev.twilioconnector.contract.Verdicts.assertPrismAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,38 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prism 5.16 cannot read that: it keeps only the last value of a repeated form key (and, without the
  * encoding {@link PrismDocument} writes out, not even one). So the test with several URLs checks the
  * wire shape itself and lets Prism judge each URL in a copy of the request that carries only that one.
+ * One URL alone Prism judges like any other option ({@link SendSmsOptionsContractTest}).
  */
-@ExtendWith(TwilioContract.class)
-class SendSmsMediaContractTest {
-
-    private final CheckedTwilio twilio;
-    private final ContractEngine engine;
-
-    SendSmsMediaContractTest(CheckedTwilio twilio, ContractEngine engine) {
-        this.twilio = twilio;
-        this.engine = engine;
-    }
-
-    @Test
-    void oneMediaUrlIsAcceptedByPrism() {
-        Map<String, Object> variables = engine.run(SEND_SMS, Map.of("smsFrom", "+15005550006", "smsTo", "+15551230001",
-                "smsBody", "Your ticket", "smsMediaUrl", "https://example.com/ticket.png"));
-
-        Exchange request = assertPrismAccepted(twilio, 1).get(0);
-        assertThat(request.form()).containsEntry("MediaUrl", List.of("https://example.com/ticket.png"));
-        assertAccepted(variables, "+15551230001");
-    }
+class SendSmsMediaContractTest extends ContractTest {
 
     @Test
     void severalMediaUrlsAreRepeatedKeysAndPrismAcceptsEachOfThem() throws IOException, InterruptedException {
         List<String> urls = List.of("https://example.com/ticket.png", "https://example.com/map.jpg", "https://example.com/seat.gif");
 
-        Map<String, Object> variables = engine.run(SEND_SMS, Map.of("smsFrom", "+15005550006", "smsTo", "+15551230001",
-                "smsMediaUrl", String.join(", ", urls)));
+        // Prism takes the request, but it judges only the last MediaUrl: it keeps the last of repeated keys.
+        Exchange request = sendSms(Map.of("smsFrom", "+15005550006", "smsTo", "+15551230001",
+                "smsMediaUrl", String.join(", ", urls)), "+15551230001");
 
-        // Prism took the request, but it judged only the last MediaUrl: it keeps the last of repeated keys.
-        Exchange request = assertPrismAccepted(twilio, 1).get(0);
-        assertAccepted(variables, "+15551230001");
         // The shape Twilio documents for a list in a form: the key once per value, in order.
         assertThat(request.form()).containsEntry("MediaUrl", urls).doesNotContainKey("Body");
         // The adapted requests: the connector's own request, with one MediaUrl each, straight to Prism.

@@ -1,7 +1,6 @@
 package dev.twilioconnector.contract;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -9,25 +8,16 @@ import tools.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-import static dev.twilioconnector.contract.ContractEngine.CHECK_VERIFICATION;
-import static dev.twilioconnector.contract.ContractEngine.SEND_VERIFICATION;
+import static dev.twilioconnector.contract.ContractEngine.ActionProcess.CHECK_VERIFICATION;
+import static dev.twilioconnector.contract.ContractEngine.ActionProcess.SEND_VERIFICATION;
 import static dev.twilioconnector.contract.Verdicts.assertPrismAccepted;
 import static dev.twilioconnector.contract.Verdicts.assertResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SEND_VERIFICATION and CHECK_VERIFICATION reach Verify's paths under the one base URL, with requests that fit its schema. */
-@ExtendWith(TwilioContract.class)
-class VerifyContractTest {
+class VerifyContractTest extends ContractTest {
 
     private static final String SERVICE = "VA0123456789abcdef0123456789abcdef";
-
-    private final CheckedTwilio twilio;
-    private final ContractEngine engine;
-
-    VerifyContractTest(CheckedTwilio twilio, ContractEngine engine) {
-        this.twilio = twilio;
-        this.engine = engine;
-    }
 
     @ParameterizedTest(name = "channel {0} to {1}")
     @CsvSource({"sms, +15551230001", "call, +15551230001", "whatsapp, +15551230001", "email, ada@example.com"})
