@@ -3,6 +3,10 @@ package dev.twilioconnector.flowable;
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.bpmn.TwilioActions;
+import dev.twilioconnector.flowable.conversation.ConversationLog;
+import dev.twilioconnector.flowable.conversation.InstanceLeases;
+import dev.twilioconnector.flowable.conversation.ReplyRouter;
+import dev.twilioconnector.flowable.conversation.RoutingEventConsumer;
 import dev.twilioconnector.flowable.delegate.ActionDelegates;
 import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
 import dev.twilioconnector.flowable.outbound.DataSources;
@@ -19,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Plugs the connector into a process engine, in three separate pieces: the {@code twilioConnector.*}
@@ -34,10 +39,15 @@ import java.time.Clock;
 public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioConnectorConfigurator.class);
+    /** Far longer than a hand-over the webhook waits for; a node that died during one frees its instance after this. */
+    private static final Duration LEASE_STALE_AFTER = Duration.ofMinutes(2);
 
     private final TwilioSettings settings;
     private volatile TwilioConnector connector;
     private volatile SendLedger sendLedger;
+    private volatile ConversationLog conversationLog;
+    private volatile ReplyRouter replyRouter;
+    private RoutingEventConsumer routingConsumer;
     private final boolean ownsConnector;
 
     /** Reads the settings from system properties and environment variables ({@link TwilioSettings#fromSystem()}). */
@@ -62,8 +72,9 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         if (!(engineConfiguration instanceof ProcessEngineConfigurationImpl configuration)) {
             return;
         }
-        TwilioActions.install(configuration, new ActionDelegates(this::connector, this::sendLedger));
-        configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration, this));
+        TwilioActions.install(configuration, new ActionDelegates(this::connector, this::sendLedger, this::conversationLog));
+        routeAnswersToOneInstance(configuration);
+        configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration));
         if (ownsConnector) {
             configuration.addEngineLifecycleListener(new ClosesConnector());
         }
@@ -86,13 +97,46 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         return current;
     }
 
+    /**
+     * Replaces Flowable's BPMN event consumer by one that hands each answer to one waiting instance; an
+     * application that set a consumer of its own keeps it, and every waiting instance then gets each answer.
+     */
+    private void routeAnswersToOneInstance(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getEventRegistryEventConsumer() != null) {
+            LOG.warn("The process engine has an event registry consumer of its own ({}): an SMS_RECEIVED wakes every instance "
+                    + "waiting for it, not the one it answers", configuration.getEventRegistryEventConsumer().getClass().getName());
+            return;
+        }
+        routingConsumer = new RoutingEventConsumer(configuration, this::replyRouter);
+        configuration.setEventRegistryEventConsumer(routingConsumer);
+    }
+
+    @Override
+    public void configure(AbstractEngineConfiguration engineConfiguration) {
+        if (routingConsumer != null) {
+            routingConsumer.useEngineCommandExecutor();
+        }
+    }
+
+    /** Which instance texted which phone, once the engine is built. */
+    public ConversationLog conversationLog() {
+        return builtWithEngine(conversationLog, "conversation log");
+    }
+
+    private ReplyRouter replyRouter() {
+        return builtWithEngine(replyRouter, "reply router");
+    }
+
+    private static <T> T builtWithEngine(T part, String name) {
+        if (part == null) {
+            throw new IllegalStateException("The " + name + " is available once the process engine is built");
+        }
+        return part;
+    }
+
     /** The send ledger on the engine's database, once the engine is built. */
     public SendLedger sendLedger() {
-        SendLedger ledger = sendLedger;
-        if (ledger == null) {
-            throw new IllegalStateException("The send ledger is available once the process engine is built");
-        }
-        return ledger;
+        return builtWithEngine(sendLedger, "send ledger");
     }
 
     @Override
@@ -101,14 +145,12 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
     }
 
     /** Once the engine (and its event registry) is built: the plugin's tables and the SMS_RECEIVED definitions. */
-    private static final class InstallsTablesAndEvents implements EngineLifecycleListener {
+    private final class InstallsTablesAndEvents implements EngineLifecycleListener {
         private final ProcessEngineConfigurationImpl configuration;
-        private final TwilioConnectorConfigurator configurator;
         private volatile PluginSchema schema;
 
-        InstallsTablesAndEvents(ProcessEngineConfigurationImpl configuration, TwilioConnectorConfigurator configurator) {
+        InstallsTablesAndEvents(ProcessEngineConfigurationImpl configuration) {
             this.configuration = configuration;
-            this.configurator = configurator;
         }
 
         @Override
@@ -117,7 +159,9 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
             PluginTables tables = new PluginTables(configuration.getDatabaseTablePrefix());
             schema = new PluginSchema(ownConnections, tables);
             schema.onEngineBuilt(configuration.getDatabaseSchemaUpdate());
-            configurator.sendLedger = new SendLedger(ownConnections, tables, Clock.systemUTC());
+            sendLedger = new SendLedger(ownConnections, tables, Clock.systemUTC());
+            conversationLog = new ConversationLog(ownConnections, tables, Clock.systemUTC());
+            replyRouter = new ReplyRouter(conversationLog, new InstanceLeases(ownConnections, tables, Clock.systemUTC(), LEASE_STALE_AFTER));
             SmsEventDefinitions.deploy(configuration);
         }
 

@@ -3,6 +3,7 @@ package dev.twilioconnector.flowable.delegate;
 import dev.twilioconnector.core.TwilioClient;
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.flowable.action.TwilioAction;
+import dev.twilioconnector.flowable.conversation.ConversationLog;
 import dev.twilioconnector.flowable.outbound.SendLedger;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.common.engine.impl.el.ExpressionManager;
@@ -15,20 +16,23 @@ public final class ActionDelegates {
 
     private final Supplier<TwilioConnector> connector;
     private final Supplier<SendLedger> ledger;
+    private final Supplier<ConversationLog> conversations;
 
     /**
-     * @param connector the connector the delegates send through, looked up when a task runs
-     * @param ledger    what earlier executions of a task sent, looked up when a task runs
+     * @param connector     the connector the delegates send through, looked up when a task runs
+     * @param ledger        what earlier executions of a task sent, looked up when a task runs
+     * @param conversations which instance texted which phone, looked up when a task runs
      */
-    public ActionDelegates(Supplier<TwilioConnector> connector, Supplier<SendLedger> ledger) {
+    public ActionDelegates(Supplier<TwilioConnector> connector, Supplier<SendLedger> ledger, Supplier<ConversationLog> conversations) {
         this.connector = connector;
         this.ledger = ledger;
+        this.conversations = conversations;
     }
 
     public JavaDelegate create(TwilioAction action, ServiceTask task, ExpressionManager expressions) {
         TaskInputs inputs = TaskInputs.of(task, expressions);
         return switch (action) {
-            case SEND_SMS -> new SendSmsDelegate(inputs, connector, ledger);
+            case SEND_SMS -> new SendSmsDelegate(inputs, connector, ledger, conversations);
             case GET_MESSAGE -> new AnswerDelegate<>(action, null, inputs, connector,
                     TaskRequests::fetchMessage, TwilioClient::fetch, OutputJson::message);
             case LIST_MESSAGES -> new AnswerDelegate<>(action, OutputJson.NONE, inputs, connector,

@@ -7,6 +7,7 @@ import dev.twilioconnector.core.sms.SendOutcome;
 import dev.twilioconnector.core.sms.SendSms;
 import dev.twilioconnector.flowable.action.SendSmsFields;
 import dev.twilioconnector.flowable.action.TwilioAction;
+import dev.twilioconnector.flowable.conversation.ConversationLog;
 import dev.twilioconnector.flowable.outbound.SendLedger;
 import org.flowable.engine.delegate.DelegateExecution;
 
@@ -14,15 +15,18 @@ import java.util.function.Supplier;
 
 /**
  * {@code twilioConnector.SEND_SMS}: the template rendered against every variable the execution sees, sent to each
- * recipient, and sent once only across retries of the same task execution (the send ledger remembers).
+ * recipient, and sent once only across retries of the same task execution (the send ledger remembers). Each message
+ * Twilio accepts goes into the conversation log, so that the recipient's answer finds this instance.
  */
 final class SendSmsDelegate extends ActionDelegate {
 
     private final Supplier<SendLedger> ledger;
+    private final Supplier<ConversationLog> conversations;
 
-    SendSmsDelegate(TaskInputs inputs, Supplier<TwilioConnector> connector, Supplier<SendLedger> ledger) {
+    SendSmsDelegate(TaskInputs inputs, Supplier<TwilioConnector> connector, Supplier<SendLedger> ledger, Supplier<ConversationLog> conversations) {
         super(TwilioAction.SEND_SMS, OutputJson.NONE, inputs, connector);
         this.ledger = ledger;
+        this.conversations = conversations;
     }
 
     @Override
@@ -36,6 +40,7 @@ final class SendSmsDelegate extends ActionDelegate {
                 MessageOptionsInput.of(inputs, execution));
         DeliveryJournal journal = TaskExecutionKey.ofRepeatable(execution).map(key -> ledger.get().journal(key)).orElse(DeliveryJournal.NONE);
         SendOutcome outcome = client.send(request, journal);
+        conversations.get().texted(execution.getProcessInstanceId(), outcome.accepted());
         return new TaskOutcome(OutputJson.accepted(outcome.accepted()), outcome.problems());
     }
 }

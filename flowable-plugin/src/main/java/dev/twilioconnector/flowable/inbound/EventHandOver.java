@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hands one of the plugin's events ({@code SMS_RECEIVED}, {@code SMS_STATUS}) to the event registry's
@@ -44,10 +45,17 @@ public final class EventHandOver {
     }
 
     /**
+     * Hands the event to every subscription that matches it.
+     *
      * @param values the payload by field name: strings, numbers, and {@code tools.jackson} JSON nodes for the
      *               fields of type {@code json}; a field without a value is left out
      */
     public void send(Map<String, Object> values) {
+        send(values, Routing.everyone());
+    }
+
+    /** Hands the event over as {@code routing} says: to everyone, or to one waiting instance and the starts. */
+    public void send(Map<String, Object> values, Routing routing) {
         EventModel known = model();
         List<EventPayloadInstance> payload = new ArrayList<>(values.size());
         for (EventPayload field : known.getPayload()) {
@@ -56,11 +64,20 @@ public final class EventHandOver {
                 payload.add(new PayloadValue(field, value));
             }
         }
-        Event event = new Event(known.getKey(), payload);
-        engine.executeCommand(commandContext -> {
-            registry.sendEventToConsumers(event);
-            return null;
-        });
+        Event event = new Event(known.getKey(), payload, routing);
+        try {
+            engine.executeCommand(commandContext -> {
+                registry.sendEventToConsumers(event);
+                return null;
+            });
+        } finally {
+            routing.releaseLeases();
+        }
+    }
+
+    /** How {@code event} is to be delivered, when it is one this class handed over. */
+    public static Optional<Routing> routingOf(EventInstance event) {
+        return event instanceof Event ours ? Optional.of(ours.routing()) : Optional.empty();
     }
 
     private EventModel model() {
@@ -76,7 +93,7 @@ public final class EventHandOver {
     }
 
     /** The event as the registry's consumers read it: no tenant, no headers. */
-    private record Event(String eventKey, List<EventPayloadInstance> payload) implements EventInstance, EventRegistryEvent {
+    private record Event(String eventKey, List<EventPayloadInstance> payload, Routing routing) implements EventInstance, EventRegistryEvent {
 
         @Override
         public String getEventKey() {

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +51,18 @@ public final class PluginSchema {
                                 + "MESSAGE_ VARCHAR(4000), "
                                 + "UPDATED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
                                 + "PRIMARY KEY (TASK_KEY_, RECIPIENT_))",
-                        "CREATE INDEX IF NOT EXISTS TWILIO_IDX_SEND_UPDATED ON " + tables.sendLedger() + " (UPDATED_AT_)")));
+                        "CREATE INDEX IF NOT EXISTS TWILIO_IDX_SEND_UPDATED ON " + tables.sendLedger() + " (UPDATED_AT_)")),
+                new Migration(3, "conversations", List.of(
+                        "CREATE TABLE IF NOT EXISTS " + tables.conversation() + " ("
+                                + "MESSAGE_SID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+                                + "PHONE_ VARCHAR(64) NOT NULL, "
+                                + "PROC_INST_ID_ VARCHAR(64) NOT NULL, "
+                                + "TEXTED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL)",
+                        "CREATE INDEX IF NOT EXISTS TWILIO_IDX_CONVERSATION_PHONE ON " + tables.conversation() + " (PHONE_)",
+                        "CREATE TABLE IF NOT EXISTS " + tables.instanceLease() + " ("
+                                + "PROC_INST_ID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+                                + "HOLDER_ VARCHAR(64) NOT NULL, "
+                                + "LEASED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL)")));
     }
 
     /** The version {@link #migrate()} brings the tables to. */
@@ -115,7 +128,7 @@ public final class PluginSchema {
     public void check() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            for (String table : List.of(tables.log(), tables.inboundMessage(), tables.sendLedger())) {
+            for (String table : tables.all()) {
                 if (!exists(connection, table)) {
                     throw new IllegalStateException("The Twilio connector's table " + table + " is missing and databaseSchemaUpdate "
                             + "is false, so it is not created: create it (run once with databaseSchemaUpdate=true, or the "
@@ -137,7 +150,9 @@ public final class PluginSchema {
     public void drop() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            for (String table : List.of(tables.sendLedger(), tables.inboundMessage(), tables.log())) {
+            List<String> dependentsFirst = new ArrayList<>(tables.all());
+            Collections.reverse(dependentsFirst);
+            for (String table : dependentsFirst) {
                 if (exists(connection, table)) {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("DROP TABLE " + table);

@@ -1,5 +1,7 @@
 package dev.twilioconnector.flowable.schema;
 
+import java.util.List;
+
 /**
  * The names the plugin's statements use for its tables: each base name after the engine's table prefix,
  * as Flowable's own statements use theirs ({@code databaseTablePrefix}, e.g. {@code FLW.} for tables in the
@@ -12,6 +14,8 @@ public record PluginTables(String prefix) {
     public static final String LOG = "TWILIO_SCHEMA_LOG";
     public static final String INBOUND_MESSAGE = "TWILIO_INBOUND_MESSAGE";
     public static final String SEND_LEDGER = "TWILIO_SEND_LEDGER";
+    public static final String CONVERSATION = "TWILIO_CONVERSATION";
+    public static final String INSTANCE_LEASE = "TWILIO_INSTANCE_LEASE";
 
     /** The tables in the connection's own schema, without prefix. */
     public static final PluginTables UNPREFIXED = new PluginTables("");
@@ -30,5 +34,18 @@ public record PluginTables(String prefix) {
 
     public String sendLedger() {
         return prefix + SEND_LEDGER;
+    }
+
+    public String conversation() {
+        return prefix + CONVERSATION;
+    }
+
+    public String instanceLease() {
+        return prefix + INSTANCE_LEASE;
+    }
+
+    /** Every table, in the order they were added. */
+    public List<String> all() {
+        return List.of(log(), inboundMessage(), sendLedger(), conversation(), instanceLease());
     }
 }

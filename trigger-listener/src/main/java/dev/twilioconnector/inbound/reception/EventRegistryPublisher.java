@@ -1,6 +1,7 @@
 package dev.twilioconnector.inbound.reception;
 
 import dev.twilioconnector.flowable.inbound.EventHandOver;
+import dev.twilioconnector.flowable.inbound.Routing;
 import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.webhook.InboundSms;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * Publishes {@code SMS_RECEIVED} to Flowable's event registry (see {@link EventHandOver}): the engine then starts
- * the processes whose start event listens for {@code SMS_RECEIVED} and wakes the instances waiting
- * for one, by its correlation parameters, in the calling thread.
+ * the processes whose start event listens for {@code SMS_RECEIVED} and wakes the one instance the message
+ * answers among those waiting for it by its correlation parameters (all of them for a trigger with
+ * {@code deliver: all}), in the calling thread.
  */
 public final class EventRegistryPublisher implements SmsEventPublisher {
 
@@ -38,6 +40,6 @@ public final class EventRegistryPublisher implements SmsEventPublisher {
         event.put(SmsReceivedEvent.MATCH_GROUPS, groups);
         event.put(SmsReceivedEvent.MESSAGE_SID, sms.messageSid());
         event.put(SmsReceivedEvent.MEDIA_URLS, media);
-        registry.send(event);
+        registry.send(event, match.trigger().toAll() ? Routing.everyone() : Routing.oneAnswering(sms.from(), sms.messageSid()));
     }
 }

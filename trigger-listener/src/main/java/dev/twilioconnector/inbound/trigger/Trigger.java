@@ -13,10 +13,16 @@ import java.util.regex.Pattern;
  * @param groupNames the pattern's named groups, in order
  * @param echo       the reply after the event was handed to the engine, or {@code null} for none
  * @param echoError  the reply when that failed, or {@code null} for none
+ * @param toAll      {@code deliver: all}: the message wakes every instance waiting for it, not only the one it answers
  */
-public record Trigger(String name, Pattern pattern, List<String> groupNames, SmsTemplate echo, SmsTemplate echoError) {
+public record Trigger(String name, Pattern pattern, List<String> groupNames, SmsTemplate echo, SmsTemplate echoError, boolean toAll) {
 
     public Trigger {
         groupNames = List.copyOf(groupNames);
+    }
+
+    /** A trigger whose message wakes only the instance it answers ({@code deliver: one}). */
+    public Trigger(String name, Pattern pattern, List<String> groupNames, SmsTemplate echo, SmsTemplate echoError) {
+        this(name, pattern, groupNames, echo, echoError, false);
     }
 }

@@ -36,6 +36,7 @@ import java.util.regex.PatternSyntaxException;
  *     pattern: 'Order Number (?&lt;orderNumber&gt;.+)'
  *     echo: 'Your reference number is ${orderNumber}'
  *     echoError: 'There was a problem publishing that event.'
+ *     deliver: one    # or all: wake every waiting instance, not only the one the message answers
  * </pre>
  */
 public final class TriggerFile {
@@ -44,7 +45,10 @@ public final class TriggerFile {
     public static final String PATTERN = "pattern";
     public static final String ECHO = "echo";
     public static final String ECHO_ERROR = "echoError";
-    public static final Set<String> KEYS = Set.of(NAME, PATTERN, ECHO, ECHO_ERROR);
+    public static final String DELIVER = "deliver";
+    public static final Set<String> KEYS = Set.of(NAME, PATTERN, ECHO, ECHO_ERROR, DELIVER);
+    public static final String DELIVER_ONE = "one";
+    public static final String DELIVER_ALL = "all";
     /** Names the echo templates see besides the groups; a group may not take one of them. */
     public static final Set<String> RESERVED = Set.of("from", "to", "originalMessage");
 
@@ -52,10 +56,11 @@ public final class TriggerFile {
     public static final String NOT_YAML = "Trigger file %s is not valid YAML: %s";
     public static final String NO_TRIGGERS_LIST = "the file must have a 'triggers' list at its top";
     public static final String UNKNOWN_TOP_KEY = "unknown top-level key '%s' (only 'triggers' is known)";
-    public static final String NOT_A_MAP = "%s must be a map with name, pattern, echo and echoError";
+    public static final String NOT_A_MAP = "%s must be a map with name, pattern, echo, echoError and deliver";
     public static final String MISSING_NAME = "%s has no name";
     public static final String DUPLICATE_NAME = "trigger '%s' is defined more than once";
-    public static final String UNKNOWN_KEY = "trigger '%s' has the unknown key '%s' (known: echo, echoError, name, pattern)";
+    public static final String UNKNOWN_KEY = "trigger '%s' has the unknown key '%s' (known: deliver, echo, echoError, name, pattern)";
+    public static final String INVALID_DELIVER = "trigger '%s': deliver must be 'one' or 'all', not '%s'";
     public static final String NOT_TEXT = "trigger '%s': %s must be text";
     public static final String MISSING_PATTERN = "trigger '%s' has no pattern";
     public static final String INVALID_PATTERN = "trigger '%s' has an invalid pattern: %s";
@@ -168,7 +173,11 @@ public final class TriggerFile {
         }
         SmsTemplate echo = template(name, ECHO, entry, templates, problems);
         SmsTemplate echoError = template(name, ECHO_ERROR, entry, templates, problems);
-        return problems.size() == before ? new Trigger(name, pattern, groups, echo, echoError) : null;
+        Object deliver = entry.get(DELIVER);
+        if (deliver != null && !DELIVER_ONE.equals(deliver) && !DELIVER_ALL.equals(deliver)) {
+            problems.add(INVALID_DELIVER.formatted(name, deliver));
+        }
+        return problems.size() == before ? new Trigger(name, pattern, groups, echo, echoError, DELIVER_ALL.equals(deliver)) : null;
     }
 
     private static SmsTemplate template(String name, String key, Map<?, ?> entry, SmsTemplates templates, List<String> problems) {

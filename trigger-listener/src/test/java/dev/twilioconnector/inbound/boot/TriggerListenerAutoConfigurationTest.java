@@ -47,7 +47,7 @@ class TriggerListenerAutoConfigurationTest {
             assertThat(cause).isInstanceOf(InvalidTriggerFile.class);
             assertThat(((InvalidTriggerFile) cause).problems()).hasSize(2).satisfiesExactly(
                     problem -> assertThat(problem).startsWith("trigger 'orderStatus' has an invalid pattern: Unclosed group"),
-                    problem -> assertThat(problem).isEqualTo("trigger 'confirm' has the unknown key 'ehco' (known: echo, echoError, name, pattern)"));
+                    problem -> assertThat(problem).isEqualTo("trigger 'confirm' has the unknown key 'ehco' (known: deliver, echo, echoError, name, pattern)"));
             assertThat(cause.getMessage()).startsWith("Trigger file classpath:boot/bad-triggers.yml is invalid");
         });
     }

@@ -1,0 +1,91 @@
+package dev.twilioconnector.flowable.conversation;
+
+import dev.twilioconnector.core.sms.Accepted;
+import dev.twilioconnector.flowable.schema.AutoCommitSql;
+import dev.twilioconnector.flowable.schema.PluginTables;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which process instance texted which phone, and when: one row per message Twilio accepted, written the
+ * moment it is accepted (on a connection of its own, committed at once), so that an answer arriving before
+ * the sending transaction commits already knows whom it answers.
+ */
+public final class ConversationLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationLog.class);
+    /** The log shares the engine's connection pool; sending threads must not drain it. */
+    static final int CONNECTIONS = 2;
+
+    private final AutoCommitSql sql;
+    private final String table;
+    private final Clock clock;
+
+    public ConversationLog(DataSource dataSource, PluginTables tables, Clock clock) {
+        this.sql = new AutoCommitSql(dataSource, "conversation log", CONNECTIONS);
+        this.table = tables.conversation();
+        this.clock = clock;
+    }
+
+    /**
+     * Records that {@code processInstanceId} texted each recipient of {@code accepted}; a message recorded before is left
+     * as it is. The messages are sent whatever happens here: a failure is logged, and answers then fall back to the
+     * instance that has waited longest.
+     */
+    public void texted(String processInstanceId, List<Accepted> accepted) {
+        if (processInstanceId == null || accepted.isEmpty()) {
+            return;
+        }
+        try {
+            record(processInstanceId, accepted);
+        } catch (AutoCommitSql.Failure e) {
+            LOG.warn("Could not record that process instance {} texted {} recipient(s): {}", processInstanceId, accepted.size(), e.getMessage());
+        }
+    }
+
+    private void record(String processInstanceId, List<Accepted> accepted) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (Accepted message : accepted) {
+            sql.insertUnlessTaken("INSERT INTO " + table + " (MESSAGE_SID_, PHONE_, PROC_INST_ID_, TEXTED_AT_) VALUES (?, ?, ?, ?)",
+                    statement -> {
+                        statement.setString(1, message.sid());
+                        statement.setString(2, message.to());
+                        statement.setString(3, processInstanceId);
+                        statement.setObject(4, now);
+                        return statement.executeUpdate();
+                    });
+        }
+    }
+
+    /** When each of {@code processInstanceIds} last texted {@code phone}; an instance that never did is not in the answer. */
+    public Map<String, Instant> lastTexted(String phone, Collection<String> processInstanceIds) {
+        Map<String, Instant> last = sql.run("SELECT PROC_INST_ID_, MAX(TEXTED_AT_) FROM " + table + " WHERE PHONE_ = ? GROUP BY PROC_INST_ID_",
+                statement -> read(statement, phone));
+        last.keySet().retainAll(processInstanceIds);
+        return last;
+    }
+
+    private static Map<String, Instant> read(PreparedStatement statement, String phone) throws java.sql.SQLException {
+        statement.setString(1, phone);
+        Map<String, Instant> last = new HashMap<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                last.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
+        return last;
+    }
+}
