@@ -3,12 +3,20 @@ package dev.twilioconnector.flowable;
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.bpmn.TwilioActions;
+import dev.twilioconnector.core.settings.Setting;
 import dev.twilioconnector.flowable.conversation.ConversationLog;
+import dev.twilioconnector.flowable.conversation.EventKeeper;
+import dev.twilioconnector.flowable.conversation.KeptEventMetrics;
+import dev.twilioconnector.flowable.conversation.KeptEvents;
+import dev.twilioconnector.flowable.conversation.NewWaitListener;
 import dev.twilioconnector.flowable.conversation.InstanceLeases;
 import dev.twilioconnector.flowable.conversation.ReplyRouter;
 import dev.twilioconnector.flowable.conversation.RoutingEventConsumer;
 import dev.twilioconnector.flowable.delegate.ActionDelegates;
+import dev.twilioconnector.flowable.inbound.EventHandOver;
 import dev.twilioconnector.flowable.inbound.SmsEventDefinitions;
+import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
+import dev.twilioconnector.flowable.inbound.SmsStatusEvent;
 import dev.twilioconnector.flowable.outbound.DataSources;
 import dev.twilioconnector.flowable.outbound.SendLedger;
 import dev.twilioconnector.flowable.schema.PluginSchema;
@@ -16,7 +24,9 @@ import dev.twilioconnector.flowable.schema.PluginTables;
 import org.flowable.common.engine.api.Engine;
 import org.flowable.common.engine.api.engine.EngineLifecycleListener;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.engine.cfg.AbstractProcessEngineConfigurator;
+import org.flowable.eventregistry.impl.EventRegistryEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +34,9 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Plugs the connector into a process engine, in three separate pieces: the {@code twilioConnector.*}
@@ -41,6 +54,8 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
     private static final Logger LOG = LoggerFactory.getLogger(TwilioConnectorConfigurator.class);
     /** Far longer than a hand-over the webhook waits for; a node that died during one frees its instance after this. */
     private static final Duration LEASE_STALE_AFTER = Duration.ofMinutes(2);
+    /** How often kept events expire, and waits a node may have missed are looked at again. */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
     private final TwilioSettings settings;
     private volatile TwilioConnector connector;
@@ -48,6 +63,10 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
     private volatile ConversationLog conversationLog;
     private volatile ReplyRouter replyRouter;
     private RoutingEventConsumer routingConsumer;
+    private volatile EventKeeper eventKeeper;
+    private Duration keepStatus = Setting.EVENTS_KEEP_STATUS.duration(Setting.Defaults.KEEP_STATUS);
+    private Duration keepReply = Setting.EVENTS_KEEP_REPLY.duration(Setting.Defaults.KEEP_REPLY);
+    private KeptEventMetrics keptEventMetrics = KeptEventMetrics.NONE;
     private final boolean ownsConnector;
 
     /** Reads the settings from system properties and environment variables ({@link TwilioSettings#fromSystem()}). */
@@ -118,6 +137,35 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         }
     }
 
+    /**
+     * How long events no process waited for are kept for one that starts waiting (delivery reports, messages);
+     * {@link Duration#ZERO} keeps none. Set before the engine is built.
+     */
+    public TwilioConnectorConfigurator keepEvents(Duration keepStatus, Duration keepReply) {
+        this.keepStatus = nonNegative(keepStatus, Setting.EVENTS_KEEP_STATUS);
+        this.keepReply = nonNegative(keepReply, Setting.EVENTS_KEEP_REPLY);
+        return this;
+    }
+
+    /** Where kept events are counted; set before the engine is built. */
+    public TwilioConnectorConfigurator keptEventMetrics(KeptEventMetrics metrics) {
+        this.keptEventMetrics = metrics;
+        return this;
+    }
+
+    private static Duration nonNegative(Duration duration, Setting setting) {
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException(setting.environmentVariable() + " / " + setting.property() + " must not be negative, was "
+                    + duration);
+        }
+        return duration;
+    }
+
+    /** Keeps what no process waited for, once the engine is built; what the webhooks' hand-overs do after each. */
+    public EventKeeper eventKeeper() {
+        return builtWithEngine(eventKeeper, "event keeper");
+    }
+
     /** Which instance texted which phone, once the engine is built. */
     public ConversationLog conversationLog() {
         return builtWithEngine(conversationLog, "conversation log");
@@ -148,6 +196,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
     private final class InstallsTablesAndEvents implements EngineLifecycleListener {
         private final ProcessEngineConfigurationImpl configuration;
         private volatile PluginSchema schema;
+        private volatile NewWaitListener newWaits;
 
         InstallsTablesAndEvents(ProcessEngineConfigurationImpl configuration) {
             this.configuration = configuration;
@@ -163,10 +212,28 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
             conversationLog = new ConversationLog(ownConnections, tables, Clock.systemUTC());
             replyRouter = new ReplyRouter(conversationLog, new InstanceLeases(ownConnections, tables, Clock.systemUTC(), LEASE_STALE_AFTER));
             SmsEventDefinitions.deploy(configuration);
+            keepEventsNoProcessWaitedFor(ownConnections, tables);
+        }
+
+        private void keepEventsNoProcessWaitedFor(DataSource ownConnections, PluginTables tables) {
+            EventRegistryEngineConfiguration events = SmsEventDefinitions.eventRegistry(configuration);
+            Map<String, EventHandOver> handOvers = new HashMap<>();
+            for (String eventKey : List.of(SmsReceivedEvent.EVENT_KEY, SmsStatusEvent.EVENT_KEY)) {
+                handOvers.put(eventKey, new EventHandOver(events.getEventRegistry(), events.getEventRepositoryService(),
+                        configuration.getManagementService(), eventKey));
+            }
+            eventKeeper = new EventKeeper(new KeptEvents(ownConnections, tables, LEASE_STALE_AFTER), conversationLog, handOvers,
+                    keepStatus, keepReply, Clock.systemUTC(), keptEventMetrics);
+            newWaits = new NewWaitListener(TwilioConnectorConfigurator.this::eventKeeper, handOvers.keySet(), configuration.getRuntimeService(),
+                    SWEEP_EVERY, Clock.systemUTC());
+            configuration.getRuntimeService().addEventListener(newWaits, FlowableEngineEventType.ENTITY_CREATED);
         }
 
         @Override
         public void onEngineClosed(Engine engine) {
+            if (newWaits != null) {
+                newWaits.close();
+            }
             if (schema != null) {
                 schema.onEngineClosed(configuration.getDatabaseSchemaUpdate());
             }

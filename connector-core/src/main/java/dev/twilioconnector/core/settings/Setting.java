@@ -27,7 +27,9 @@ public enum Setting {
     WEBHOOK_STATUS_PATH("TWILIO_WEBHOOK_STATUS_PATH", "twilio.webhook.status-path", Defaults.STATUS_PATH),
     WEBHOOK_STATUS_CALLBACK("TWILIO_WEBHOOK_STATUS_CALLBACK", "twilio.webhook.status-callback", Defaults.STATUS_CALLBACK),
     TRIGGERS("TWILIO_TRIGGERS", "twilio.triggers.location", null),
-    TEMPLATES_RENDER_TIMEOUT("TWILIO_TEMPLATES_RENDER_TIMEOUT", "twilio.templates.render-timeout", Defaults.RENDER_TIMEOUT);
+    TEMPLATES_RENDER_TIMEOUT("TWILIO_TEMPLATES_RENDER_TIMEOUT", "twilio.templates.render-timeout", Defaults.RENDER_TIMEOUT),
+    EVENTS_KEEP_STATUS("TWILIO_EVENTS_KEEP_STATUS", "twilio.events.keep-status", Defaults.KEEP_STATUS),
+    EVENTS_KEEP_REPLY("TWILIO_EVENTS_KEEP_REPLY", "twilio.events.keep-reply", Defaults.KEEP_REPLY);
 
     /**
      * The defaults, written as a user writes the setting. They are constants rather than enum fields so
@@ -45,6 +47,8 @@ public enum Setting {
         public static final String STATUS_PATH = "/twilio/status";
         public static final String STATUS_CALLBACK = "true";
         public static final String RENDER_TIMEOUT = "2s";
+        public static final String KEEP_STATUS = "1h";
+        public static final String KEEP_REPLY = "5m";
 
         private Defaults() {
         }

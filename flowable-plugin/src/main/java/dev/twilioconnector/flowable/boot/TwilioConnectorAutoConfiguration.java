@@ -5,6 +5,7 @@ import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.RetryPolicy;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.TwilioConnectorConfigurator;
+import dev.twilioconnector.flowable.conversation.KeptEventMetrics;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.flowable.spring.boot.ProcessEngineAutoConfiguration;
@@ -63,8 +64,11 @@ public final class TwilioConnectorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TwilioConnectorConfigurator twilioConnectorConfigurator(TwilioConnector connector) {
-        return new TwilioConnectorConfigurator(connector);
+    TwilioConnectorConfigurator twilioConnectorConfigurator(TwilioConnector connector, TwilioProperties twilio,
+                                                            ObjectProvider<KeptEventMetrics> keptEventMetrics) {
+        return new TwilioConnectorConfigurator(connector)
+                .keepEvents(twilio.events().keepStatus(), twilio.events().keepReply())
+                .keptEventMetrics(keptEventMetrics.getIfAvailable(() -> KeptEventMetrics.NONE));
     }
 
     /** Counts outbound traffic in the application's Micrometer registry, when it has one. */
@@ -77,6 +81,13 @@ public final class TwilioConnectorAutoConfiguration {
         SendMetrics twilioSendMetrics(ObjectProvider<MeterRegistry> registry) {
             MeterRegistry meters = registry.getIfAvailable();
             return meters == null ? SendMetrics.NONE : new MicrometerSendMetrics(meters);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        KeptEventMetrics twilioKeptEventMetrics(ObjectProvider<MeterRegistry> registry) {
+            MeterRegistry meters = registry.getIfAvailable();
+            return meters == null ? KeptEventMetrics.NONE : new MicrometerKeptEventMetrics(meters);
         }
     }
 

@@ -33,6 +33,7 @@ import java.time.Duration;
  * @param templates           Limits of template rendering.
  * @param webhook             Where Twilio reaches this application, and how its webhooks behave.
  * @param triggers            The trigger file that inbound messages are matched against.
+ * @param events              How long events no process waited for are kept for one that starts waiting.
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(
@@ -47,7 +48,8 @@ public record TwilioProperties(
         @DefaultValue Send send,
         @DefaultValue Templates templates,
         @DefaultValue Webhook webhook,
-        @DefaultValue Triggers triggers) {
+        @DefaultValue Triggers triggers,
+        @DefaultValue Events events) {
 
     /**
      * @param connectTimeout How long opening a connection to Twilio may take. Environment variable
@@ -137,12 +139,25 @@ public record TwilioProperties(
             @DefaultValue("250ms") Duration matchTimeout) {
     }
 
+    /**
+     * @param keepStatus How long a delivery report (SMS_STATUS) no process waited for is kept, and handed to the process
+     *                   that starts waiting for it within that time; 0 keeps none. Environment variable
+     *                   TWILIO_EVENTS_KEEP_STATUS.
+     * @param keepReply  How long a message (SMS_RECEIVED) no waiting process took is kept, for a process that had texted
+     *                   its sender before it arrived and starts waiting for it within that time; 0 keeps none.
+     *                   Environment variable TWILIO_EVENTS_KEEP_REPLY.
+     */
+    public record Events(
+            @DefaultValue(Setting.Defaults.KEEP_STATUS) Duration keepStatus,
+            @DefaultValue(Setting.Defaults.KEEP_REPLY) Duration keepReply) {
+    }
+
     @Override
     public String toString() {
         return "TwilioProperties[account=" + account + ", token=" + (token == null ? "unset" : "***")
                 + ", apiKey=" + apiKey + ", apiSecret=" + (apiSecret == null ? "unset" : "***")
                 + ", apiBaseUrl=" + TwilioSettings.redacted(apiBaseUrl) + ", defaultFrom=" + defaultFrom
                 + ", messagingServiceSid=" + messagingServiceSid + ", http=" + http + ", send=" + send
-                + ", templates=" + templates + ", webhook=" + webhook + ", triggers=" + triggers + "]";
+                + ", templates=" + templates + ", webhook=" + webhook + ", triggers=" + triggers + ", events=" + events + "]";
     }
 }

@@ -78,6 +78,29 @@ public final class ConversationLog {
         return last;
     }
 
+    /** When each of {@code processInstanceIds} first texted {@code phone} before {@code before}; one that did not is not in the answer. */
+    public Map<String, Instant> textedBefore(String phone, Collection<String> processInstanceIds, Instant before) {
+        Map<String, Instant> first = sql.run("SELECT PROC_INST_ID_, MIN(TEXTED_AT_) FROM " + table + " WHERE PHONE_ = ? AND TEXTED_AT_ < ? "
+                + "GROUP BY PROC_INST_ID_", statement -> {
+            statement.setObject(2, before.atOffset(ZoneOffset.UTC));
+            return read(statement, phone);
+        });
+        first.keySet().retainAll(processInstanceIds);
+        return first;
+    }
+
+    /** Whether any instance texted {@code phone} before {@code before}. */
+    public boolean anyTextedBefore(String phone, Instant before) {
+        return sql.run("SELECT 1 FROM " + table + " WHERE PHONE_ = ? AND TEXTED_AT_ < ?", statement -> {
+            statement.setString(1, phone);
+            statement.setObject(2, before.atOffset(ZoneOffset.UTC));
+            statement.setMaxRows(1);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        });
+    }
+
     private static Map<String, Instant> read(PreparedStatement statement, String phone) throws java.sql.SQLException {
         statement.setString(1, phone);
         Map<String, Instant> last = new HashMap<>();

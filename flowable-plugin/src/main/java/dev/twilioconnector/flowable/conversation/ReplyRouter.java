@@ -33,20 +33,52 @@ public final class ReplyRouter {
     }
 
     /**
+     * A live message: the starts, and the waits of at most one instance.
+     *
      * @param found        what matched the event's correlation
      * @param stillWaiting the ids of an instance's subscriptions to this event, as committed now
      */
     public List<EventSubscription> choose(List<EventSubscription> found, Routing routing, Function<String, Set<String>> stillWaiting) {
-        List<EventSubscription> chosen = new ArrayList<>();
+        List<EventSubscription> chosen = new ArrayList<>(starts(found));
+        Map<String, List<EventSubscription>> waiting = waitsByInstance(found);
+        chosen.addAll(leaseOne(ranked(waiting, routing.sender()), waiting, routing, stillWaiting));
+        return chosen;
+    }
+
+    /**
+     * A kept event: no starts (it started what it had to when it arrived), the waits of at most one instance,
+     * only {@link Routing#onlyInstance()} when one is named, and for a message only an instance that had texted
+     * its sender before it arrived: a stranger's "YES", or one sent before anyone asked, answers nothing.
+     */
+    public List<EventSubscription> chooseForKept(List<EventSubscription> found, Routing routing, Function<String, Set<String>> stillWaiting) {
+        Map<String, List<EventSubscription>> waiting = waitsByInstance(found);
+        if (routing.onlyInstance() != null) {
+            waiting.keySet().retainAll(Set.of(routing.onlyInstance()));
+        }
+        if (routing.textedBefore() != null && !waiting.isEmpty()) {
+            waiting.keySet().retainAll(conversations.textedBefore(routing.sender(), waiting.keySet(), routing.textedBefore()).keySet());
+        }
+        return leaseOne(ranked(waiting, routing.sender()), waiting, routing, stillWaiting);
+    }
+
+    private static List<EventSubscription> starts(List<EventSubscription> found) {
+        return found.stream().filter(subscription -> subscription.getExecutionId() == null).toList();
+    }
+
+    private static Map<String, List<EventSubscription>> waitsByInstance(List<EventSubscription> found) {
         Map<String, List<EventSubscription>> waiting = new LinkedHashMap<>();
         for (EventSubscription subscription : found) {
-            if (subscription.getExecutionId() == null) {
-                chosen.add(subscription);
-            } else {
+            if (subscription.getExecutionId() != null) {
                 waiting.computeIfAbsent(subscription.getProcessInstanceId(), id -> new ArrayList<>()).add(subscription);
             }
         }
-        for (String instance : ranked(waiting, routing.sender())) {
+        return waiting;
+    }
+
+    /** The first instance in {@code order} this hand-over can lease and that still waits: its waits, else none. */
+    private List<EventSubscription> leaseOne(List<String> order, Map<String, List<EventSubscription>> waiting, Routing routing,
+                                             Function<String, Set<String>> stillWaiting) {
+        for (String instance : order) {
             Optional<InstanceLeases.Lease> lease = leases.take(instance, routing.holder());
             if (lease.isEmpty()) {
                 continue;
@@ -58,15 +90,14 @@ public final class ReplyRouter {
                 continue;
             }
             routing.hold(lease.get());
-            chosen.addAll(subscriptions);
-            break;
+            return subscriptions;
         }
-        return chosen;
+        return List.of();
     }
 
     /** Those that texted the sender, latest first; then the rest, longest waiting first. */
     private List<String> ranked(Map<String, List<EventSubscription>> waiting, String sender) {
-        if (waiting.size() <= 1) {
+        if (waiting.size() <= 1 || sender == null) {
             return List.copyOf(waiting.keySet());
         }
         Map<String, Instant> texted = conversations.lastTexted(sender, waiting.keySet());

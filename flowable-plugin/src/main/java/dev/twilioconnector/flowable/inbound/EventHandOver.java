@@ -9,12 +9,17 @@ import org.flowable.eventregistry.api.runtime.EventInstance;
 import org.flowable.eventregistry.api.runtime.EventPayloadInstance;
 import org.flowable.eventregistry.model.EventModel;
 import org.flowable.eventregistry.model.EventPayload;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Hands one of the plugin's events ({@code SMS_RECEIVED}, {@code SMS_STATUS}) to the event registry's
@@ -34,14 +39,28 @@ public final class EventHandOver {
     private final EventRegistry registry;
     private final EventRepositoryService definitions;
     private final ManagementService engine;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final String eventKey;
+    private final Supplier<HandOverFollowUp> followUp;
     private volatile EventModel model;
 
     public EventHandOver(EventRegistry registry, EventRepositoryService definitions, ManagementService engine, String eventKey) {
+        this(registry, definitions, engine, eventKey, () -> HandOverFollowUp.NONE);
+    }
+
+    /** @param followUp what to do after each live hand-over, looked up then (the configurator's once the engine is built) */
+    public EventHandOver(EventRegistry registry, EventRepositoryService definitions, ManagementService engine, String eventKey,
+                         Supplier<HandOverFollowUp> followUp) {
         this.registry = registry;
         this.definitions = definitions;
         this.engine = engine;
         this.eventKey = eventKey;
+        this.followUp = followUp;
+    }
+
+    public String eventKey() {
+        return eventKey;
     }
 
     /**
@@ -73,6 +92,41 @@ public final class EventHandOver {
         } finally {
             routing.releaseLeases();
         }
+        if (routing.kind() != Routing.Kind.KEPT) {
+            followUp.get().handedOver(this, values, routing);
+        }
+    }
+
+    /** The payload as JSON text, to keep it: each field by its name. */
+    public String toJson(Map<String, Object> values) {
+        ObjectNode json = JSON.createObjectNode();
+        for (EventPayload field : model().getPayload()) {
+            Object value = values.get(field.getName());
+            if (value != null) {
+                json.set(field.getName(), JSON.valueToTree(value));
+            }
+        }
+        return JSON.writeValueAsString(json);
+    }
+
+    /** The payload {@link #toJson} wrote, each field as its type in the event definition. */
+    public Map<String, Object> valuesOf(String json) {
+        JsonNode payload = JSON.readTree(json);
+        Map<String, Object> values = new HashMap<>();
+        for (EventPayload field : model().getPayload()) {
+            JsonNode value = payload.get(field.getName());
+            if (value != null && !value.isNull()) {
+                values.put(field.getName(), switch (String.valueOf(field.getType())) {
+                    case "json" -> value;
+                    case "integer" -> value.intValue();
+                    case "long" -> value.longValue();
+                    case "double" -> value.doubleValue();
+                    case "boolean" -> value.booleanValue();
+                    default -> value.asString();
+                });
+            }
+        }
+        return values;
     }
 
     /** How {@code event} is to be delivered, when it is one this class handed over. */

@@ -62,7 +62,28 @@ public final class PluginSchema {
                         "CREATE TABLE IF NOT EXISTS " + tables.instanceLease() + " ("
                                 + "PROC_INST_ID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
                                 + "HOLDER_ VARCHAR(64) NOT NULL, "
-                                + "LEASED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL)")));
+                                + "LEASED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL)")),
+                new Migration(4, "kept events and message status order", List.of(
+                        "CREATE TABLE IF NOT EXISTS " + tables.keptEvent() + " ("
+                                + "ID_ VARCHAR(100) NOT NULL PRIMARY KEY, "
+                                + "EVENT_KEY_ VARCHAR(64) NOT NULL, "
+                                + "SENDER_ VARCHAR(64), "
+                                + "PAYLOAD_ VARCHAR(16000) NOT NULL, "
+                                + "RECEIVED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                                + "EXPIRES_AT_ TIMESTAMP WITH TIME ZONE NOT NULL, "
+                                + "TAKEN_BY_ VARCHAR(64), "
+                                + "TAKEN_AT_ TIMESTAMP WITH TIME ZONE)",
+                        "CREATE INDEX IF NOT EXISTS TWILIO_IDX_KEPT_EXPIRES ON " + tables.keptEvent() + " (EXPIRES_AT_)",
+                        "CREATE TABLE IF NOT EXISTS " + tables.keptEventKey() + " ("
+                                + "CORRELATION_KEY_ VARCHAR(255) NOT NULL, "
+                                + "EVENT_ID_ VARCHAR(100) NOT NULL, "
+                                + "PRIMARY KEY (CORRELATION_KEY_, EVENT_ID_))",
+                        "CREATE INDEX IF NOT EXISTS TWILIO_IDX_KEPT_KEY_EVENT ON " + tables.keptEventKey() + " (EVENT_ID_)",
+                        "CREATE TABLE IF NOT EXISTS " + tables.messageStatus() + " ("
+                                + "MESSAGE_SID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+                                + "STATUS_ VARCHAR(32) NOT NULL, "
+                                + "RANK_ INTEGER NOT NULL, "
+                                + "UPDATED_AT_ TIMESTAMP WITH TIME ZONE NOT NULL)")));
     }
 
     /** The version {@link #migrate()} brings the tables to. */

@@ -16,6 +16,9 @@ public record PluginTables(String prefix) {
     public static final String SEND_LEDGER = "TWILIO_SEND_LEDGER";
     public static final String CONVERSATION = "TWILIO_CONVERSATION";
     public static final String INSTANCE_LEASE = "TWILIO_INSTANCE_LEASE";
+    public static final String KEPT_EVENT = "TWILIO_KEPT_EVENT";
+    public static final String KEPT_EVENT_KEY = "TWILIO_KEPT_EVENT_KEY";
+    public static final String MESSAGE_STATUS = "TWILIO_MESSAGE_STATUS";
 
     /** The tables in the connection's own schema, without prefix. */
     public static final PluginTables UNPREFIXED = new PluginTables("");
@@ -44,8 +47,20 @@ public record PluginTables(String prefix) {
         return prefix + INSTANCE_LEASE;
     }
 
+    public String keptEvent() {
+        return prefix + KEPT_EVENT;
+    }
+
+    public String keptEventKey() {
+        return prefix + KEPT_EVENT_KEY;
+    }
+
+    public String messageStatus() {
+        return prefix + MESSAGE_STATUS;
+    }
+
     /** Every table, in the order they were added. */
     public List<String> all() {
-        return List.of(log(), inboundMessage(), sendLedger(), conversation(), instanceLease());
+        return List.of(log(), inboundMessage(), sendLedger(), conversation(), instanceLease(), keptEvent(), keptEventKey(), messageStatus());
     }
 }

@@ -52,6 +52,8 @@ class ConfigurationMetadataTest {
         DOCUMENTED.put("twilio.webhook.deduplication-retention", "7d");
         DOCUMENTED.put("twilio.triggers.location", null);
         DOCUMENTED.put("twilio.triggers.match-timeout", "250ms");
+        DOCUMENTED.put("twilio.events.keep-status", "1h");
+        DOCUMENTED.put("twilio.events.keep-reply", "5m");
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

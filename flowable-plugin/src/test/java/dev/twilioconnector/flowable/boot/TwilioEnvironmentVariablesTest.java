@@ -79,7 +79,9 @@ class TwilioEnvironmentVariablesTest {
                 new Variable("TWILIO_WEBHOOK_STATUS_PATH", "/hooks/delivery", twilio -> twilio.webhook().statusPath(), "/hooks/delivery"),
                 new Variable("TWILIO_WEBHOOK_STATUS_CALLBACK", "false", twilio -> twilio.webhook().statusCallback(), false),
                 new Variable("TWILIO_TRIGGERS", "file:/etc/twilio/triggers.yml", twilio -> twilio.triggers().location(),
-                        "file:/etc/twilio/triggers.yml"));
+                        "file:/etc/twilio/triggers.yml"),
+                new Variable("TWILIO_EVENTS_KEEP_STATUS", "30m", twilio -> twilio.events().keepStatus(), Duration.ofMinutes(30)),
+                new Variable("TWILIO_EVENTS_KEEP_REPLY", "0s", twilio -> twilio.events().keepReply(), Duration.ZERO));
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()

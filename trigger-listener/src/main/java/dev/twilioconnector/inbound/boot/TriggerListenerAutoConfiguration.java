@@ -2,12 +2,15 @@ package dev.twilioconnector.inbound.boot;
 
 import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
+import dev.twilioconnector.flowable.TwilioConnectorConfigurator;
 import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
 import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.flowable.inbound.EventHandOver;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
 import dev.twilioconnector.flowable.inbound.SmsStatusEvent;
+import dev.twilioconnector.flowable.inbound.StatusOrder;
+import dev.twilioconnector.flowable.outbound.DataSources;
 import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
 import dev.twilioconnector.inbound.reception.EventRegistryStatusPublisher;
@@ -84,8 +87,9 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmsEventPublisher twilioSmsEventPublisher(EventRegistry registry, EventRepositoryService definitions, ManagementService engine) {
-        return new EventRegistryPublisher(new EventHandOver(registry, definitions, engine, SmsReceivedEvent.EVENT_KEY));
+    SmsEventPublisher twilioSmsEventPublisher(EventRegistry registry, EventRepositoryService definitions, ManagementService engine,
+                                              TwilioConnectorConfigurator configurator) {
+        return new EventRegistryPublisher(new EventHandOver(registry, definitions, engine, SmsReceivedEvent.EVENT_KEY, configurator::eventKeeper));
     }
 
     @Bean
@@ -136,14 +140,17 @@ public final class TriggerListenerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     StatusEventPublisher twilioStatusEventPublisher(EventRegistry registry, EventRepositoryService definitions,
-                                                    ManagementService engine) {
-        return new EventRegistryStatusPublisher(new EventHandOver(registry, definitions, engine, SmsStatusEvent.EVENT_KEY));
+                                                    ManagementService engine, TwilioConnectorConfigurator configurator) {
+        return new EventRegistryStatusPublisher(new EventHandOver(registry, definitions, engine, SmsStatusEvent.EVENT_KEY,
+                configurator::eventKeeper));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    StatusReception twilioStatusReception(InboundMessageLedger ledger, StatusEventPublisher publisher) {
-        return new StatusReception(ledger, publisher);
+    StatusReception twilioStatusReception(InboundMessageLedger ledger, StatusEventPublisher publisher, SpringProcessEngineConfiguration engine,
+                                          TwilioProperties twilio) {
+        return new StatusReception(ledger, publisher, new StatusOrder(DataSources.outsideTransactions(engine.getDataSource()), new PluginTables(engine.getDatabaseTablePrefix()),
+                Clock.systemUTC(), twilio.webhook().deduplicationRetention()));
     }
 
     @Bean

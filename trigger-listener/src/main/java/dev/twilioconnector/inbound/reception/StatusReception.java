@@ -2,6 +2,7 @@ package dev.twilioconnector.inbound.reception;
 
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger.Claim;
+import dev.twilioconnector.flowable.inbound.StatusOrder;
 import dev.twilioconnector.inbound.webhook.DeliveryReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One delivery report after its signature was checked: published once per message and status,
  * however often Twilio posts it and whichever node gets it. Reports of one message with different
- * statuses (sent, then delivered) are each published.
+ * statuses (sent, then delivered) are each published, in the order of their stages: a report that comes
+ * after a later stage of its message was published is not ({@link StatusOrder}).
  */
 public final class StatusReception {
 
@@ -21,6 +23,8 @@ public final class StatusReception {
         REPEATED,
         /** Another delivery of it is being handled right now. */
         BUSY,
+        /** A later status of the same message was published already ({@code sent} after {@code delivered}): not published. */
+        SUPERSEDED,
         /**
          * The engine did not take it, or the database could not be asked. It is not recorded as
          * received, so Twilio's next delivery of it is handled as new.
@@ -32,10 +36,12 @@ public final class StatusReception {
 
     private final InboundMessageLedger ledger;
     private final StatusEventPublisher publisher;
+    private final StatusOrder order;
 
-    public StatusReception(InboundMessageLedger ledger, StatusEventPublisher publisher) {
+    public StatusReception(InboundMessageLedger ledger, StatusEventPublisher publisher, StatusOrder order) {
         this.ledger = ledger;
         this.publisher = publisher;
+        this.order = order;
     }
 
     public Outcome receive(DeliveryReport report) {
@@ -56,6 +62,11 @@ public final class StatusReception {
         }
         Claim.Handle handle = (Claim.Handle) claim;
         try {
+            if (!order.advance(report.messageSid(), report.status())) {
+                LOG.debug("Report {} of message {} came after a later one: not published", report.status(), report.messageSid());
+                ledger.answer(handle, null);
+                return Outcome.SUPERSEDED;
+            }
             publisher.publish(report);
         } catch (RuntimeException e) {
             LOG.error("Report {} of message {} could not be published as SMS_STATUS; its next delivery counts as new: {}",

@@ -54,7 +54,7 @@ public class SmsStatusController extends TwilioWebhook<DeliveryReport, StatusRec
     @Override
     ResponseEntity<String> answer(Optional<StatusReception.Outcome> outcome) {
         return switch (outcome.orElse(StatusReception.Outcome.BUSY)) {
-            case PUBLISHED, REPEATED -> ResponseEntity.noContent().build();
+            case PUBLISHED, REPEATED, SUPERSEDED -> ResponseEntity.noContent().build();
             case BUSY -> ResponseEntity.status(503).contentType(MediaType.TEXT_PLAIN).body(BUSY);
             case FAILED -> ResponseEntity.status(500).contentType(MediaType.TEXT_PLAIN).body(NOT_PUBLISHED);
         };

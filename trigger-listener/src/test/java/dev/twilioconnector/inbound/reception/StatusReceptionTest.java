@@ -1,6 +1,8 @@
 package dev.twilioconnector.inbound.reception;
 
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
+import dev.twilioconnector.flowable.inbound.StatusOrder;
+import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.flowable.schema.PluginSchema;
 import dev.twilioconnector.inbound.reception.StatusReception.Outcome;
 import dev.twilioconnector.inbound.webhook.DeliveryReport;
@@ -30,12 +32,13 @@ class StatusReceptionTest {
         new PluginSchema(dataSource).migrate();
         InboundMessageLedger ledger = new InboundMessageLedger(dataSource, Clock.systemUTC(), Duration.ofMinutes(2),
                 Duration.ofMillis(200), Duration.ofDays(7));
+        StatusOrder order = new StatusOrder(dataSource, PluginTables.UNPREFIXED, Clock.systemUTC(), Duration.ofDays(7));
         reception = new StatusReception(ledger, report -> {
             if (engineRefuses) {
                 throw new IllegalStateException("engine down");
             }
             published.add(report);
-        });
+        }, order);
     }
 
     @Test
@@ -59,6 +62,32 @@ class StatusReceptionTest {
         assertThat(reception.receive(delivered)).isEqualTo(Outcome.PUBLISHED);
         assertThat(reception.receive(delivered)).isEqualTo(Outcome.REPEATED);
         assertThat(published).containsExactly(delivered);
+    }
+
+    @Test
+    void aReportThatComesAfterALaterStageOfItsMessageIsNotPublished() {
+        DeliveryReport delivered = report("delivered");
+        DeliveryReport sent = report("sent");
+        DeliveryReport queued = report("queued");
+
+        assertThat(List.of(reception.receive(delivered), reception.receive(sent), reception.receive(queued)))
+                .containsExactly(Outcome.PUBLISHED, Outcome.SUPERSEDED, Outcome.SUPERSEDED);
+        assertThat(reception.receive(sent)).as("a repeat of a superseded report").isEqualTo(Outcome.REPEATED);
+        assertThat(published).containsExactly(delivered);
+    }
+
+    @Test
+    void reportsOfOneStageLaterStagesAndUnknownStatusesArePublished() {
+        DeliveryReport delivered = report("delivered");
+        DeliveryReport failed = report("failed");
+        DeliveryReport read = report("read");
+        DeliveryReport unknown = report("somethingnew");
+
+        assertThat(List.of(reception.receive(delivered), reception.receive(failed), reception.receive(read), reception.receive(unknown)))
+                .containsOnly(Outcome.PUBLISHED);
+        assertThat(reception.receive(report("delivered"))).as("the same status again is a repeat").isEqualTo(Outcome.REPEATED);
+        assertThat(reception.receive(report("sent"))).isEqualTo(Outcome.SUPERSEDED);
+        assertThat(published).containsExactly(delivered, failed, read, unknown);
     }
 
     private static DeliveryReport report(String status) {
