@@ -1,7 +1,6 @@
 package dev.twilioconnector.sample.cluster;
 
 import dev.twilioconnector.emulator.Fault;
-import dev.twilioconnector.emulator.RecordedRequest;
 import dev.twilioconnector.emulator.RequestMatch;
 import dev.twilioconnector.emulator.TwilioEmulator;
 import dev.twilioconnector.emulator.TwilioForms;
@@ -47,6 +46,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static dev.twilioconnector.sample.cluster.Cluster.report;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +66,7 @@ class TwoNodeClusterTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Pattern MESSAGE = Pattern.compile("<Response><Message>(.*)</Message></Response>", Pattern.DOTALL);
 
+    private static Cluster cluster;
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
     private static TwilioEmulator twilio;
@@ -74,20 +75,17 @@ class TwoNodeClusterTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        long started = System.nanoTime();
-        postgres = EmbeddedPostgres.builder().start();
-        jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        twilio = TwilioEmulator.start();
-        nodeA = ClusterNode.start("nodeA", jdbcUrl, twilio);   // creates the schema
-        nodeB = ClusterNode.start("nodeB", jdbcUrl, twilio);   // finds it
-        report("cluster up (PostgreSQL, Twilio emulator, node A on %d, node B on %d)".formatted(nodeA.port, nodeB.port), started);
+        cluster = Cluster.start();
+        postgres = cluster.postgres;
+        jdbcUrl = cluster.jdbcUrl;
+        twilio = cluster.twilio;
+        nodeA = cluster.nodeA;
+        nodeB = cluster.nodeB;
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        try (TwilioEmulator emulator = twilio; EmbeddedPostgres database = postgres; ClusterNode a = nodeA; ClusterNode b = nodeB) {
-            // closed in reverse order: B, A, then PostgreSQL and the emulator
-        }
+        cluster.close();
     }
 
     @BeforeEach
@@ -199,22 +197,7 @@ class TwoNodeClusterTest {
     }
 
     private static List<Call> followUps() {
-        return Call.all().stream().filter(call -> call.body().startsWith("Order ")).toList();
-    }
-
-    /**
-     * A message creation the emulator saw: which node sent it (its base URL's prefix), to whom, what, and the
-     * status it was answered (recorded as the request arrived, so a request in flight when its node died counts).
-     */
-    private record Call(String node, String to, String body, int status) {
-
-        static List<Call> all() {
-            return twilio.requests(RequestMatch.messageCreation()).stream().map(Call::of).toList();
-        }
-
-        private static Call of(RecordedRequest request) {
-            return new Call(request.prefix().substring(1), request.param("To"), request.param("Body"), request.status());
-        }
+        return Call.all(twilio).stream().filter(call -> call.body().startsWith("Order ")).toList();
     }
 
     private record Delivery(int n, ClusterNode node, Map<String, String> form) {
@@ -280,7 +263,7 @@ class TwoNodeClusterTest {
         assertThat(retriedElsewhere).as("jobs retried on the other node").isPositive();
 
         // Twilio accepted each (instance, recipient) pair exactly once.
-        List<Call> calls = Call.all();
+        List<Call> calls = Call.all(twilio);
         Map<String, Long> acceptedPerPair = calls.stream().filter(call -> call.status() == 201)
                 .collect(groupingBy(call -> call.to() + " " + refOf(call.body()), counting()));
         Set<String> expectedPairs = new HashSet<>();
@@ -356,7 +339,7 @@ class TwoNodeClusterTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> isFinished(instanceId));
         report("broadcast finished by node B", started);
 
-        List<Call> calls = Call.all();
+        List<Call> calls = Call.all(twilio);
         assertThat(sentBy("nodeC")).as("nothing from C after it died").isEqualTo(sentByCBeforeKill);
         assertThat(calls.stream().map(Call::node).collect(Collectors.toSet())).containsExactlyInAnyOrder("nodeC", "nodeB");
         Map<String, Long> acceptedPerRecipient = calls.stream().filter(call -> call.status() == 201).collect(groupingBy(Call::to, counting()));
@@ -412,7 +395,7 @@ class TwoNodeClusterTest {
     }
 
     private static int sentBy(String node) {
-        return (int) Call.all().stream().filter(call -> call.node().equals(node)).count();
+        return (int) Call.all(twilio).stream().filter(call -> call.node().equals(node)).count();
     }
 
     private static Set<String> difference(List<String> all, List<String> minus) {
@@ -453,9 +436,5 @@ class TwoNodeClusterTest {
             JSON.readTree(twilioError).forEach(problems::add);
         }
         return problems;
-    }
-
-    private static void report(String what, long startedNanos) {
-        System.out.printf("[cluster] %s in %d ms%n", what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
     }
 }
