@@ -42,7 +42,7 @@ import java.util.Map;
  * Plugs the connector into a process engine, in three separate pieces: the {@code twilioConnector.*}
  * actions ({@link TwilioActions}), and once the engine is built the plugin's tables ({@link PluginSchema},
  * following the engine's {@code databaseSchemaUpdate} and table prefix) and the {@code SMS_RECEIVED} /
- * {@code SMS_STATUS} event definitions ({@link SmsEventDefinitions}).
+ * {@code SMS_STATUS} / {@code SMS_OPT_OUT} event definitions ({@link SmsEventDefinitions}).
  *
  * <p>Without Spring, add it to the engine's {@code configurators}; built from settings it closes its connector
  * with the engine. With a connector handed in (as the Spring Boot auto-configuration does), the owner of that
@@ -192,7 +192,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         return DEFAULT_CONFIGURATOR_PRIORITY;
     }
 
-    /** Once the engine (and its event registry) is built: the plugin's tables and the SMS_RECEIVED definitions. */
+    /** Once the engine (and its event registry) is built: the plugin's tables and its event definitions. */
     private final class InstallsTablesAndEvents implements EngineLifecycleListener {
         private final ProcessEngineConfigurationImpl configuration;
         private volatile PluginSchema schema;

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Hands one of the plugin's events ({@code SMS_RECEIVED}, {@code SMS_STATUS}) to the event registry's
- * consumers (the process engine starts and wakes what listens for it), through the registry's public API.
+ * Hands one of the plugin's events ({@code SMS_RECEIVED}, {@code SMS_STATUS}, {@code SMS_OPT_OUT}) to the event
+ * registry's consumers (the process engine starts and wakes what listens for it), through the registry's public API.
  *
  * <p>The plugin's inbound channel would end in the same {@link EventRegistry#sendEventToConsumers} call;
  * going there directly spares every message a JSON text round trip and the channel pipeline's three

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Deploys the {@code SMS_RECEIVED} and {@code SMS_STATUS} event definitions and their inbound
+ * Deploys the {@code SMS_RECEIVED}, {@code SMS_STATUS} and {@code SMS_OPT_OUT} event definitions and their inbound
  * channels into the engine's event registry. Deploying the same definitions again (every start, every node) is filtered out as a
  * duplicate, so the registry keeps one version until the definitions change.
  */
@@ -24,6 +24,8 @@ public final class SmsEventDefinitions {
     private static final String CHANNEL = "sms-received.channel";
     private static final String STATUS_EVENT = "sms-status.event";
     private static final String STATUS_CHANNEL = "sms-status.channel";
+    private static final String OPT_OUT_EVENT = "sms-opt-out.event";
+    private static final String OPT_OUT_CHANNEL = "sms-opt-out.channel";
 
     private SmsEventDefinitions() {
     }
@@ -35,6 +37,8 @@ public final class SmsEventDefinitions {
                 .addString(CHANNEL, read(CHANNEL))
                 .addString(STATUS_EVENT, read(STATUS_EVENT))
                 .addString(STATUS_CHANNEL, read(STATUS_CHANNEL))
+                .addString(OPT_OUT_EVENT, read(OPT_OUT_EVENT))
+                .addString(OPT_OUT_CHANNEL, read(OPT_OUT_CHANNEL))
                 .enableDuplicateFiltering()
                 .deploy();
     }
@@ -61,7 +65,7 @@ public final class SmsEventDefinitions {
     public static EventRegistryEngineConfiguration eventRegistry(AbstractEngineConfiguration processEngine) {
         Object eventRegistry = processEngine.getEngineConfigurations().get(EngineConfigurationConstants.KEY_EVENT_REGISTRY_CONFIG);
         if (!(eventRegistry instanceof EventRegistryEngineConfiguration configuration)) {
-            throw new FlowableException("The process engine runs without an event registry; SMS_RECEIVED and SMS_STATUS need one");
+            throw new FlowableException("The process engine runs without an event registry; SMS_RECEIVED, SMS_STATUS and SMS_OPT_OUT need one");
         }
         return configuration;
     }
