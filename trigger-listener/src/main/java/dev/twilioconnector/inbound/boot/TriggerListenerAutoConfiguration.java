@@ -7,15 +7,18 @@ import dev.twilioconnector.flowable.boot.TwilioConnectorAutoConfiguration;
 import dev.twilioconnector.flowable.boot.TwilioProperties;
 import dev.twilioconnector.flowable.inbound.EventHandOver;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
+import dev.twilioconnector.flowable.inbound.SmsOptOutEvent;
 import dev.twilioconnector.flowable.inbound.SmsReceivedEvent;
 import dev.twilioconnector.flowable.inbound.SmsStatusEvent;
 import dev.twilioconnector.flowable.inbound.StatusOrder;
 import dev.twilioconnector.flowable.outbound.DataSources;
 import dev.twilioconnector.flowable.schema.PluginTables;
+import dev.twilioconnector.inbound.reception.EventRegistryOptOutPublisher;
 import dev.twilioconnector.inbound.reception.EventRegistryPublisher;
 import dev.twilioconnector.inbound.reception.EventRegistryStatusPublisher;
 import dev.twilioconnector.inbound.reception.InboundMetrics;
 import dev.twilioconnector.inbound.reception.LateReply;
+import dev.twilioconnector.inbound.reception.OptOutEventPublisher;
 import dev.twilioconnector.inbound.reception.RestLateReply;
 import dev.twilioconnector.inbound.reception.SmsEventPublisher;
 import dev.twilioconnector.inbound.reception.SmsReception;
@@ -94,9 +97,15 @@ public final class TriggerListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    OptOutEventPublisher twilioOptOutEventPublisher(EventRegistry registry, EventRepositoryService definitions, ManagementService engine) {
+        return new EventRegistryOptOutPublisher(new EventHandOver(registry, definitions, engine, SmsOptOutEvent.EVENT_KEY));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     SmsReception twilioSmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher,
-                                    ObjectProvider<InboundMetrics> metrics, LateReply lateReply) {
-        return new SmsReception(triggers, ledger, publisher, metrics.getIfAvailable(() -> InboundMetrics.NONE), lateReply);
+                                    ObjectProvider<InboundMetrics> metrics, LateReply lateReply, OptOutEventPublisher optOuts) {
+        return new SmsReception(triggers, ledger, publisher, metrics.getIfAvailable(() -> InboundMetrics.NONE), lateReply, optOuts);
     }
 
     @Bean

@@ -36,6 +36,7 @@ public final class SmsReception {
     private final SmsEventPublisher publisher;
     private final InboundMetrics metrics;
     private final LateReply lateReply;
+    private final OptOutEventPublisher optOuts;
 
     public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher) {
         this(triggers, ledger, publisher, InboundMetrics.NONE);
@@ -45,14 +46,23 @@ public final class SmsReception {
         this(triggers, ledger, publisher, metrics, NO_LATE_REPLY);
     }
 
-    /** @param lateReply sends the reply when the webhook answered before it was ready */
     public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher, InboundMetrics metrics,
                         LateReply lateReply) {
+        this(triggers, ledger, publisher, metrics, lateReply, OptOutEventPublisher.NONE);
+    }
+
+    /**
+     * @param lateReply sends the reply when the webhook answered before it was ready
+     * @param optOuts   publishes {@code SMS_OPT_OUT} for every message Twilio marked with {@code OptOutType}
+     */
+    public SmsReception(TriggerSet triggers, InboundMessageLedger ledger, SmsEventPublisher publisher, InboundMetrics metrics,
+                        LateReply lateReply, OptOutEventPublisher optOuts) {
         this.triggers = triggers;
         this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
         this.lateReply = lateReply;
+        this.optOuts = optOuts;
     }
 
     /** The text to reply with ({@code null}: no reply), waiting as long as the handling takes. */
@@ -145,8 +155,12 @@ public final class SmsReception {
     }
 
     private Handled handle(InboundSms sms, Claim.Handle claim) {
+        // No reply when SMS_OPT_OUT fails either: Twilio has answered the keyword itself.
+        if (sms.hasOptOutType() && !publishedOptOut(sms, claim)) {
+            return Handled.released(null);
+        }
         if (sms.isOptOut()) {
-            LOG.info("Message {} is an opt-out (STOP): not matched, not published", sms.messageSid());
+            LOG.info("Message {} is an opt-out (STOP): SMS_OPT_OUT published, not matched against the triggers", sms.messageSid());
             return Handled.settled(null);
         }
         Optional<TriggerMatch> found = triggers.match(sms.body());
@@ -173,6 +187,19 @@ public final class SmsReception {
         } catch (TemplateProblem e) {
             LOG.warn("The echo of trigger '{}' cannot be rendered: {}", match.trigger().name(), e.getMessage());
             return Handled.settled(echoError(match, sms));
+        }
+    }
+
+    /** Publishes {@code SMS_OPT_OUT}; when the engine refuses it, releases the claim, so that Twilio's retry is handled as new. */
+    private boolean publishedOptOut(InboundSms sms, Claim.Handle claim) {
+        try {
+            optOuts.publish(sms);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("Message {} is an opt-out keyword ({}) but SMS_OPT_OUT could not be published; its next delivery counts as new: {}",
+                    sms.messageSid(), sms.optOutType(), e.getMessage(), e);
+            ledger.release(claim);
+            return false;
         }
     }
 

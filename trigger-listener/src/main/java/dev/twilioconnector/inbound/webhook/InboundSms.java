@@ -45,6 +45,11 @@ public record InboundSms(String messageSid, String from, String to, String body,
         return sid != null && SID.matcher(sid).matches();
     }
 
+    /** STOP, START or HELP: Twilio recognised one of its opt-out keywords, and processes hear of it as {@code SMS_OPT_OUT}. */
+    public boolean hasOptOutType() {
+        return isOptOut() || isAnsweredByTwilio();
+    }
+
     public boolean isOptOut() {
         return "STOP".equalsIgnoreCase(optOutType);
     }

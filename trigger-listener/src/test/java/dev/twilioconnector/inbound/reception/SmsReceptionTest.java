@@ -219,7 +219,7 @@ class SmsReceptionTest {
     // --- opt-out keywords ---
 
     @Test
-    void stopIsNeitherMatchedNorPublishedNorAnswered() {
+    void stopIsNeitherMatchedNorAnswered() {
         assertThat(reception.receive(sms("STOP", "STOP"))).isNull();
         assertThat(reception.receive(sms("yes", "STOP"))).isNull();
         assertThat(reception.receive(sms("Order Number 4711", "stop"))).isNull();
@@ -249,6 +249,59 @@ class SmsReceptionTest {
     void startWithoutAMatchingBodyPublishesNothing() {
         assertThat(reception.receive(sms("UNSTOP", "START"))).isNull();
         assertThat(publisher.events).isEmpty();
+    }
+
+    @Test
+    void stopIsPublishedAsAnOptOutOnceHoweverOftenItIsDelivered() {
+        List<InboundSms> optOuts = new CopyOnWriteArrayList<>();
+        SmsReception reception = reception(optOuts::add);
+        InboundSms stop = sms("STOP", "STOP");
+
+        assertThat(reception.receive(stop)).isNull();
+        assertThat(reception.receive(stop)).isNull();
+
+        assertThat(optOuts).containsExactly(stop);
+        assertThat(publisher.events).as("never matched against the triggers").isEmpty();
+    }
+
+    @Test
+    void startIsPublishedAsAnOptOutAndStillMatched() {
+        List<InboundSms> optOuts = new CopyOnWriteArrayList<>();
+        InboundSms start = sms("YES", "START");
+
+        assertThat(reception(optOuts::add).receive(start)).isNull();
+
+        assertThat(optOuts).containsExactly(start);
+        assertThat(publisher.events).singleElement().satisfies(event -> assertThat(event.match().trigger().name()).isEqualTo("confirm"));
+    }
+
+    @Test
+    void anOrdinaryMessageIsNoOptOut() {
+        List<InboundSms> optOuts = new CopyOnWriteArrayList<>();
+
+        assertThat(reception(optOuts::add).receive(sms("yes"))).isEqualTo("Thanks, yes");
+        assertThat(optOuts).isEmpty();
+    }
+
+    @Test
+    void whenTheOptOutCannotBePublishedTheClaimIsReleasedAndTheNextDeliveryCountsAsNew() throws Exception {
+        List<InboundSms> optOuts = new CopyOnWriteArrayList<>();
+        AtomicInteger refusals = new AtomicInteger(1);
+        SmsReception reception = reception(sms -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new IllegalStateException("engine down");
+            }
+            optOuts.add(sms);
+        });
+        InboundSms start = sms("YES", "START");
+
+        assertThat(reception.receive(start)).as("Twilio has answered the keyword: no echoError").isNull();
+        assertThat(ledgerRows(start)).as("the claim is released").isZero();
+        assertThat(publisher.events).as("not matched either, so the retry publishes both events once").isEmpty();
+
+        assertThat(reception.receive(start)).isNull();
+        assertThat(optOuts).containsExactly(start);
+        assertThat(publisher.events).hasSize(1);
     }
 
     // --- the engine refuses the event ---
@@ -375,6 +428,11 @@ class SmsReceptionTest {
 
     private SmsReception reception(String location) {
         return new SmsReception(triggers(location), ledger, publisher);
+    }
+
+    private SmsReception reception(OptOutEventPublisher optOuts) {
+        return new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher, InboundMetrics.NONE, (sms, text) -> {
+        }, optOuts);
     }
 
     private static TriggerSet triggers(String location) {
