@@ -2,6 +2,8 @@ package dev.twilioconnector.inbound.e2e;
 
 import dev.twilioconnector.emulator.TwilioEmulator;
 import dev.twilioconnector.emulator.TwilioEmulatorExtension;
+import dev.twilioconnector.emulator.TwilioForms;
+import dev.twilioconnector.emulator.WebhookAnswer;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -9,6 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,6 +42,21 @@ abstract class EndToEndTest {
     /** The application's address of {@code path}. */
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** The application's message webhook. */
+    String webhook() {
+        return url("/twilio/sms");
+    }
+
+    /** Twilio's form of an incoming message to the account's number, with a SID of the test's choosing. */
+    Map<String, String> message(String sid, String from, String body) {
+        return TwilioForms.incomingMessage(twilio.accountSid(), sid, from, twilio.number(), body, List.of());
+    }
+
+    /** Posts {@code form} to the message webhook as Twilio delivers it, signed with the account's token. */
+    WebhookAnswer deliver(Map<String, String> form) {
+        return twilio.webhooks().post(webhook(), form);
     }
 
     /** A message SID of Twilio's form, new for every call. */

@@ -2,7 +2,6 @@ package dev.twilioconnector.inbound.e2e;
 
 import dev.twilioconnector.emulator.Message;
 import dev.twilioconnector.emulator.Reply;
-import dev.twilioconnector.emulator.TwilioForms;
 import dev.twilioconnector.emulator.WebhookAnswer;
 import dev.twilioconnector.emulator.WebhookSignature;
 import org.flowable.engine.history.HistoricProcessInstance;
@@ -202,29 +201,6 @@ class InboundEndToEndTest extends EndToEndTest {
         waiting.forEach(instance -> runtime.deleteProcessInstance(instance, "test over"));
     }
 
-    @Test
-    void stopIsNeitherMatchedNorPublished() {
-        Map<String, String> form = message(sid(), ADA, "Order Number 9");
-        form.put("OptOutType", "STOP");
-
-        WebhookAnswer response = deliver(form);
-
-        assertThat(response.body()).contains("<Response/>");
-        assertThat(instancesWith("originalMessage", "Order Number 9")).isZero();
-    }
-
-    @Test
-    void startAndHelpArePublishedWithoutAnEcho() {
-        String waiting = runtime.startProcessInstanceByKey("appointment", Map.of("customerPhone", "+15551230077")).getId();
-        Map<String, String> form = message(sid(), "+15551230077", "YES");
-        form.put("OptOutType", "START");
-
-        WebhookAnswer response = deliver(form);
-
-        assertThat(response.body()).contains("<Response/>");
-        assertThat(tasks.createTaskQuery().processInstanceId(waiting).count()).as("the instance was woken").isEqualTo(1);
-    }
-
     /** Without the match deadline, {@code ((a+)\2?)+b} alone would run for ages on this body. */
     @Test
     void aHostileBodyAgainstACatastrophicPatternIsAnsweredWithinASecond() {
@@ -243,20 +219,6 @@ class InboundEndToEndTest extends EndToEndTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("<Response/>");
         assertThat(reply.text()).isNull();
-    }
-
-    private String webhook() {
-        return url("/twilio/sms");
-    }
-
-    /** Twilio's form of an incoming message to the account's number, with a SID of the test's choosing. */
-    private Map<String, String> message(String sid, String from, String body) {
-        return TwilioForms.incomingMessage(twilio.accountSid(), sid, from, twilio.number(), body, List.of());
-    }
-
-    /** Posts {@code form} as Twilio delivers it, signed with the account's token. */
-    private WebhookAnswer deliver(Map<String, String> form) {
-        return twilio.webhooks().post(webhook(), form);
     }
 
     private HistoricProcessInstance onlyInstanceOf(String key) {
