@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Opt-out keywords over real HTTP reach processes as {@code SMS_OPT_OUT}: {@code unsubscribe} starts on a
- * {@code STOP} with the sender, {@code everyOptOut} on any opt-out, once per message. The application is
+ * {@code STOP} with the sender, {@code everyOptOut} on any opt-out, once per message, and every {@code newsletter}
+ * of that sender waiting for it ends. The application is
  * {@link InboundEndToEndTest}'s (the same settings, so Spring reuses its context); every test texts from a
  * phone of its own.
  */
@@ -87,6 +88,24 @@ class OptOutEndToEndTest extends EndToEndTest {
         assertThat(answers).allSatisfy(answer -> assertThat(answer).contains("<Response/>"));
         assertThat(started("everyOptOut", "messageSid", sid)).hasSize(1);
         assertThat(started("unsubscribe", "from", frank)).hasSize(1);
+    }
+
+    @Test
+    void stopEndsEveryInstanceWaitingForThatPersonsOptOutNotOnlyTheLastTexters() {
+        String grace = "+15551240105";
+        List<String> hers = List.of(newsletterFor(grace), newsletterFor(grace));
+        String someoneElses = newsletterFor("+15551240106");
+
+        twilio.phone(grace).text("STOP");
+
+        assertThat(hers).allSatisfy(instance -> assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("unsubscribed").count()).isOne());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(someoneElses).count()).as("still running").isOne();
+        runtime.deleteProcessInstance(someoneElses, "test over");
+    }
+
+    private String newsletterFor(String phone) {
+        return runtime.startProcessInstanceByKey("newsletter", Map.of("customerPhone", phone)).getId();
     }
 
     /** The instances of {@code process} started with {@code variable} = {@code value}, with their variables. */
