@@ -49,13 +49,13 @@ class SandboxTextsTest extends SandboxApplicationTest {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void stopIsAnOptOutThatGetsAnEmptyAnswerAndPublishesNothing(CapturedOutput output) {
+    void stopIsAnOptOutThatGetsAnEmptyAnswerAndIsPublishedOnlyAsSmsOptOut(CapturedOutput output) {
         Reply reply = sandbox.phone("+15551230003").text("STOP");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
         assertThat(reply.text()).isNull();
-        assertThat(output).contains("Message " + reply.messageSid() + " is an opt-out (STOP): not matched, not published")
+        assertThat(output).contains("Message " + reply.messageSid() + " is an opt-out (STOP): SMS_OPT_OUT published, not matched against the triggers")
                 .doesNotContain("Message " + reply.messageSid() + " matched");
     }
 
