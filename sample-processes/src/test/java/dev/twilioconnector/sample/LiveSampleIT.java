@@ -104,7 +104,8 @@ class LiveSampleIT {
         assertThat(wrongPassword.statusCode()).as("REST with a wrong password").isEqualTo(401);
 
         assertRedirectedToLogin(PackagedSample.send(sample.request("/").header("Accept", "text/html").GET().build()));
-        for (String path : List.of("/", "/console/messages.json", "/process-api/history/historic-process-instances/1",
+        for (String path : List.of("/", "/console/messages.json", "/console/instances/1/diagram.json",
+                "/process-api/history/historic-process-instances/1",
                 "/actuator/metrics", "/actuator/info", "/actuator")) {
             HttpResponse<String> read = sample.get(path);
             assertThat(read.statusCode()).as("GET %s without login", path).isEqualTo(401);

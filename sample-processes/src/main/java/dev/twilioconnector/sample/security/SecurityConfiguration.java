@@ -39,8 +39,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     /**
-     * The console loads only its own stylesheet and icon (it has no script and no inline style), posts its forms
-     * only to itself, and is never framed.
+     * The console loads only its own stylesheets, scripts and icon (no inline script or style; the diagrams' bpmn-js is
+     * served from here too), posts its forms only to itself, and is never framed.
      */
     public static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -88,11 +88,11 @@ public class SecurityConfiguration {
                 .contentTypeOptions(Customizer.withDefaults()));
     }
 
-    /** What scripts call: the REST API, the console's JSON and Actuator. */
+    /** What scripts call: the REST API, the console's JSON (its diagrams' included) and Actuator. */
     private static RequestMatcher scriptRequests() {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(paths.matcher("/process-api/**"), paths.matcher("/console/*.json"),
-                EndpointRequest.toAnyEndpoint());
+                paths.matcher("/console/instances/*/diagram.json"), EndpointRequest.toAnyEndpoint());
     }
 
     /**
