@@ -1,5 +1,6 @@
 package dev.twilioconnector.sample.console;
 
+import dev.twilioconnector.core.Answer;
 import dev.twilioconnector.core.recipient.Recipients;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.emulator.Message;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The console at {@code /}: what the sandbox received, a phone to text the application from, the
- * triggers, and the newest process instances with their variables. Plain HTML forms, no script; each form
+ * The console at {@code /}: each phone's conversation with the application, what the sandbox received, a phone
+ * to text the application from, the triggers, and the newest process instances with their variables. Plain HTML forms, no script; each form
  * carries its CSRF token ({@code th:action}), which Spring Security checks. The one script draws running
  * instances' diagrams ({@link InstanceDiagramController}); everything else works without it.
  */
@@ -39,14 +40,16 @@ public class ConsoleController {
     private final ProcessViews processes;
     private final RuntimeService runtime;
     private final ObjectProvider<TwilioEmulator> sandbox;
+    private final Conversations conversations;
 
     public ConsoleController(TwilioSettings settings, TriggerSet triggers, ProcessViews processes, RuntimeService runtime,
-                             ObjectProvider<TwilioEmulator> sandbox) {
+                             ObjectProvider<TwilioEmulator> sandbox, Conversations conversations) {
         this.settings = settings;
         this.triggers = triggers;
         this.processes = processes;
         this.runtime = runtime;
         this.sandbox = sandbox;
+        this.conversations = conversations;
     }
 
     @GetMapping("/")
@@ -58,6 +61,9 @@ public class ConsoleController {
         model.addAttribute("credentialsProblem", settings.credentialsProblem().orElse(null));
         model.addAttribute("defaultFrom", settings.defaultFrom());
         model.addAttribute("messages", twilio == null ? List.of() : newestFirst(twilio));
+        Answer<List<Conversation>> threads = conversations.newest();
+        model.addAttribute("conversations", threads.hasProblem() ? List.of() : threads.value());
+        model.addAttribute("conversationsProblem", threads.hasProblem() ? threads.problem().message() : null);
         model.addAttribute("triggers", triggers.triggers().stream()
                 .map(trigger -> new TriggerView(trigger.name(), trigger.pattern().pattern(), String.join(", ", trigger.groupNames())))
                 .toList());
