@@ -5,6 +5,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -51,9 +52,17 @@ final class HeadlessChromium {
 
     /** Saves what the browser shows as {@code target/<name>}. */
     static void screenshot(WebDriver browser, String name) {
+        save((TakesScreenshot) browser, name);
+    }
+
+    /** Saves one element of the page, e.g. a diagram, as {@code target/<name>}. */
+    static void screenshot(WebElement element, String name) {
+        save(element, name);
+    }
+
+    private static void save(TakesScreenshot shown, String name) {
         try {
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shown.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
