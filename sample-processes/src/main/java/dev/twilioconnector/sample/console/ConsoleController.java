@@ -27,10 +27,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The console at {@code /}: each phone's conversation with the application, what the sandbox received, a phone
- * to text the application from, the triggers, and the newest process instances with their variables. Plain HTML forms, no script; each form
- * carries its CSRF token ({@code th:action}), which Spring Security checks. The one script draws running
- * instances' diagrams ({@link InstanceDiagramController}); everything else works without it.
+ * The console at {@code /}: each phone's conversation with the application ({@link Conversations}), what the
+ * sandbox received, a phone to text the application from, the triggers, and the newest process instances with
+ * their variables. Plain HTML forms, no script; each form carries its CSRF token ({@code th:action}), which
+ * Spring Security checks. The one script draws running instances' diagrams ({@link InstanceDiagramController});
+ * everything else works without it.
  */
 @Controller
 public class ConsoleController {

@@ -40,7 +40,8 @@ public class Conversations {
             return Answer.failed(listed.problem());
         }
         Map<String, List<InstanceLink>> links = instances.of(listed.value());
-        // Twilio lists newest first: the phones come out in the order of their last message, each thread newest first.
+        // Twilio lists newest first: the phones come out in the order of their last message, and each older message
+        // goes in front of its thread's, so that a thread reads oldest first and keeps its newest PER_PHONE.
         Map<String, List<ConversationMessage>> threads = new LinkedHashMap<>();
         for (MessageRecord message : listed.value()) {
             String phone = ConversationMessage.INBOUND.equals(message.direction()) ? message.from() : message.to();
