@@ -28,6 +28,14 @@ public interface TwilioClient {
         return send(request, DeliveryJournal.NONE);
     }
 
+    /**
+     * The text the one recipient of {@code request} would get from {@link #send}, rendered and checked as {@code send} does
+     * (template, length, empty text, sender, media), for a reply that goes out in a webhook's TwiML answer instead of
+     * through the Messages API; nothing is sent and no credentials are needed. The value is {@code null} for a message
+     * without text (media only).
+     */
+    Answer<String> compose(SendSms request);
+
     /** One message, by its SID. */
     Answer<MessageRecord> fetch(FetchMessage request);
 

@@ -85,6 +85,13 @@ public final class TwilioConnector implements TwilioClient, AutoCloseable {
         return checked(completed, SendOutcome::refused, credentials -> sms.send(completed, credentials, journal));
     }
 
+    /** Checked as {@link #send} checks, but for credentials: nothing goes to Twilio. */
+    @Override
+    public Answer<String> compose(SendSms request) {
+        SendSms completed = request.withDefaults(settings.defaultFrom(), settings.messagingServiceSid(), settings.statusCallbackUrl());
+        return completed.problem(Instant.now()).map(Answer::<String>failed).orElseGet(() -> sms.compose(completed));
+    }
+
     @Override
     public Answer<MessageRecord> fetch(FetchMessage request) {
         return checked(request, Answer::failed, credentials -> messages.fetch(request, credentials));

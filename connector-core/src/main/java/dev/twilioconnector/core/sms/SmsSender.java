@@ -4,6 +4,7 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import dev.twilioconnector.core.Answer;
 import dev.twilioconnector.core.Refusal;
 import dev.twilioconnector.core.RequestFailure;
 import dev.twilioconnector.core.SendMetrics;
@@ -71,16 +72,46 @@ public final class SmsSender {
      * applied and nothing in it that keeps the whole send from happening.
      */
     public SendOutcome send(SendSms request, Credentials credentials, DeliveryJournal journal) {
-        RecipientList recipients = request.recipients();
-        List<TwilioProblem> problems = new ArrayList<>(recipients.problems());
-        Map<String, String> bodies;
+        Texts texts;
         try {
-            bodies = request.bodyTemplate() == null ? withoutText(recipients.valid()) : render(request, recipients.valid(), problems);
+            texts = texts(request);
         } catch (TemplateProblem e) {
-            // A syntax error, a missing variable, the render timeout …: the same template fails for everyone.
             return SendOutcome.refused(Refusal.BODY_TEMPLATE.problem(e.getMessage()));
         }
-        return deliver(request, bodies, problems, credentials, journal);
+        return deliver(request, texts.bodies(), texts.problems(), credentials, journal);
+    }
+
+    /**
+     * The text the one recipient of {@code request} would get, made exactly as {@link #send} makes it, sent
+     * nowhere: {@code null} for a message without text (media only), or the problem that recipient would meet.
+     */
+    public Answer<String> compose(SendSms request) {
+        Texts texts;
+        try {
+            texts = texts(request);
+        } catch (TemplateProblem e) {
+            return Answer.failed(Refusal.BODY_TEMPLATE.problem(e.getMessage()));
+        }
+        if (!texts.problems().isEmpty()) {
+            return Answer.failed(texts.problems().get(0));
+        }
+        return texts.bodies().isEmpty() ? Answer.failed(Refusal.NO_RECIPIENT.problem()) : Answer.of(texts.bodies().values().iterator().next());
+    }
+
+    /** Each recipient's text, and a problem for each recipient that gets none (its number, its text too long or empty). */
+    private Texts texts(SendSms request) throws TemplateProblem {
+        RecipientList recipients = request.recipients();
+        List<TwilioProblem> problems = new ArrayList<>(recipients.problems());
+        // A syntax error, a missing variable, the render timeout …: the same template fails for everyone, and throws.
+        Map<String, String> bodies = request.bodyTemplate() == null ? withoutText(recipients.valid()) : render(request, recipients.valid(), problems);
+        Map<String, String> sendable = new LinkedHashMap<>();
+        bodies.forEach((recipient, body) -> bodyProblem(recipient, body, request.options()).ifPresentOrElse(problems::add,
+                () -> sendable.put(recipient, body)));
+        return new Texts(sendable, problems);
+    }
+
+    /** @param bodies recipient → the text to send it ({@code null}: none, the message carries media or a content template) */
+    private record Texts(Map<String, String> bodies, List<TwilioProblem> problems) {
     }
 
     private static Map<String, String> withoutText(List<String> recipients) {
@@ -112,12 +143,9 @@ public final class SmsSender {
         TwilioRestClient client = clients.forCredentials(credentials);
         List<TwilioProblem> problems = new ArrayList<>(earlierProblems);
         List<Future<Delivery>> pending = new ArrayList<>();
-        Map<String, String> sendable = new LinkedHashMap<>();
-        bodies.forEach((recipient, body) -> bodyProblem(recipient, body, request.options()).ifPresentOrElse(problems::add,
-                () -> sendable.put(recipient, body)));
         // One request gains nothing from the pool but two thread switches.
-        Executor executor = sendable.size() == 1 ? Runnable::run : requests;
-        sendable.forEach((recipient, body) -> pending.add(
+        Executor executor = bodies.size() == 1 ? Runnable::run : requests;
+        bodies.forEach((recipient, body) -> pending.add(
                 CompletableFuture.supplyAsync(() -> deliverOnce(client, request, recipient, body, journal), executor)));
         List<Accepted> accepted = new ArrayList<>();
         for (Future<Delivery> future : pending) {

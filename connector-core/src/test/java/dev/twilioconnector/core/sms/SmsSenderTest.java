@@ -1,5 +1,6 @@
 package dev.twilioconnector.core.sms;
 
+import dev.twilioconnector.core.Answer;
 import dev.twilioconnector.core.Refusal;
 import dev.twilioconnector.core.TestAccount;
 import dev.twilioconnector.core.TwilioConnector;
@@ -434,6 +435,52 @@ class SmsSenderTest {
 
             assertThat(outcome.accepted()).isEmpty();
             assertThat(outcome.problems()).singleElement().extracting(TwilioProblem::recipient).isNull();
+            assertNoRequests();
+        }
+    }
+
+    /** A reply answered in a webhook's TwiML: made by sending's rules, sent nowhere. */
+    @Nested
+    class Composed {
+
+        @Test
+        void theTextTheRecipientWouldGetWithoutARequest() {
+            Answer<String> text = connector().compose(new SendSms(FROM, null, List.of(A), "Hi ${name}, this is for ${recipient}",
+                    Map.of("name", "Ada")));
+
+            assertThat(text).isEqualTo(Answer.of("Hi Ada, this is for " + A));
+            assertNoRequests();
+        }
+
+        @Test
+        void withoutCredentialsToo() {
+            TwilioSettings none = TwilioSettings.builder().apiBaseUrl(twilio.baseUrl()).defaultFrom(FROM).build();
+
+            assertThat(connector(none).compose(sms(A, "hi")).value()).isEqualTo("hi");
+            assertNoRequests();
+        }
+
+        @Test
+        void mediaWithoutTextHasNoText() {
+            MessageOptions media = new MessageOptions(List.of(URI.create("https://example.com/a.png")), null, null, null, null);
+
+            assertThat(connector().compose(new SendSms(FROM, null, List.of(A), null, Map.of(), media))).isEqualTo(Answer.of(null));
+        }
+
+        @Test
+        void theProblemsASendWouldMeet() {
+            String tooLong = "x".repeat(SmsSender.MAX_BODY_LENGTH + 1);
+            MessageOptions ftp = new MessageOptions(List.of(URI.create("ftp://example.com/a.png")), null, null, null, null);
+
+            assertThat(connector().compose(sms(A, tooLong)).problem()).isEqualTo(Refusal.BODY_TOO_LONG.problemFor(A));
+            assertThat(connector().compose(new SendSms(null, null, List.of(A), "${text}", Map.of("text", " "))).problem())
+                    .isEqualTo(Refusal.EMPTY_BODY.problemFor(A));
+            assertThat(connector().compose(sms(A, "Hello ${name")).problem().message())
+                    .startsWith("Body template has a syntax error at line 1, column ");
+            assertThat(connector().compose(sms(A, null)).problem()).isEqualTo(Refusal.NO_BODY.problem());
+            assertThat(connector().compose(sms("555-0100", "hi")).problem().code()).isEqualTo(PhoneAddress.INVALID_NUMBER_CODE);
+            assertThat(connector().compose(new SendSms(FROM, null, List.of(A), "hi", Map.of(), ftp)).problem())
+                    .isEqualTo(Refusal.MEDIA_NOT_HTTP.problem("ftp://example.com/a.png"));
             assertNoRequests();
         }
     }
