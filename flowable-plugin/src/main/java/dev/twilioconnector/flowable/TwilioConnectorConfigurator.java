@@ -4,6 +4,7 @@ import dev.twilioconnector.core.TwilioConnector;
 import dev.twilioconnector.core.settings.TwilioSettings;
 import dev.twilioconnector.flowable.bpmn.TwilioActions;
 import dev.twilioconnector.core.settings.Setting;
+import dev.twilioconnector.flowable.conversation.AnsweredMessageParameters;
 import dev.twilioconnector.flowable.conversation.ConversationLog;
 import dev.twilioconnector.flowable.conversation.EventKeeper;
 import dev.twilioconnector.flowable.conversation.KeptEventMetrics;
@@ -42,7 +43,9 @@ import java.util.Map;
  * Plugs the connector into a process engine, in three separate pieces: the {@code twilioConnector.*}
  * actions ({@link TwilioActions}), and once the engine is built the plugin's tables ({@link PluginSchema},
  * following the engine's {@code databaseSchemaUpdate} and table prefix) and the {@code SMS_RECEIVED} /
- * {@code SMS_STATUS} / {@code SMS_OPT_OUT} event definitions ({@link SmsEventDefinitions}).
+ * {@code SMS_STATUS} / {@code SMS_OPT_OUT} event definitions ({@link SmsEventDefinitions}). For incoming messages it also
+ * installs the consumer that hands each answer to one instance ({@link RoutingEventConsumer}) and the out-parameters
+ * that keep, in every instance, the message that started or last woke it ({@link AnsweredMessageParameters}).
  *
  * <p>Without Spring, add it to the engine's {@code configurators}; built from settings it closes its connector
  * with the engine. With a connector handed in (as the Spring Boot auto-configuration does), the owner of that
@@ -93,6 +96,7 @@ public class TwilioConnectorConfigurator extends AbstractProcessEngineConfigurat
         }
         TwilioActions.install(configuration, new ActionDelegates(this::connector, this::sendLedger, this::conversationLog));
         routeAnswersToOneInstance(configuration);
+        AnsweredMessageParameters.install(configuration);
         configuration.addEngineLifecycleListener(new InstallsTablesAndEvents(configuration));
         if (ownsConnector) {
             configuration.addEngineLifecycleListener(new ClosesConnector());

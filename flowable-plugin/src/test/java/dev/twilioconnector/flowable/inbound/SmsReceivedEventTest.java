@@ -1,5 +1,6 @@
 package dev.twilioconnector.flowable.inbound;
 
+import dev.twilioconnector.flowable.conversation.AnsweredMessage;
 import org.flowable.common.engine.impl.interceptor.EngineConfigurationConstants;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +36,7 @@ class SmsReceivedEventTest {
 
     private static final String MODELS = "dev/twilioconnector/flowable/inbound/";
     private static final String TWILIO_NUMBER = "+15005550006";
+    private static final String OTHER_NUMBER = "+15005550007";
     private static final String ADA = "+15551230001";
     private static final String BOB = "+15551230002";
 
@@ -152,24 +155,59 @@ class SmsReceivedEventTest {
         assertThat(((JsonNode) runtime.getVariable(ada, "reply")).get("answer").asString()).isEqualTo("yes");
     }
 
+    @Test
+    @Deployment(resources = MODELS + "smsConversation.bpmn20.xml")
+    void everyElementThatTakesAMessageKeepsItForAReply(ProcessEngineConfiguration configuration, RuntimeService runtime) {
+        ObjectMapper json = json(configuration);
+
+        String hello = publish(configuration, "hello", ADA, TWILIO_NUMBER, "Hello", json.createObjectNode());
+
+        String pid = runtime.createProcessInstanceQuery().processDefinitionKey("smsConversation").singleResult().getId();
+        assertThat(answered(runtime, pid)).as("the start event's message").containsExactly(hello, ADA, TWILIO_NUMBER);
+
+        String change = publish(configuration, "change", ADA, OTHER_NUMBER, "Change", json.createObjectNode());
+
+        assertThat(runtime.createExecutionQuery().processInstanceId(pid).activityId("waitForBye").count()).isEqualTo(1);
+        assertThat(answered(runtime, pid)).as("the boundary event's message").containsExactly(change, ADA, OTHER_NUMBER);
+
+        String bye = publish(configuration, "bye", ADA, TWILIO_NUMBER, "Bye", json.createObjectNode());
+
+        assertThat(runtime.createExecutionQuery().processInstanceId(pid).activityId("saidBye").count()).isEqualTo(1);
+        assertThat(answered(runtime, pid)).as("the catch event's message").containsExactly(bye, ADA, TWILIO_NUMBER);
+    }
+
+    private static List<Object> answered(RuntimeService runtime, String processInstanceId) {
+        Map<String, Object> variables = runtime.getVariables(processInstanceId);
+        return Arrays.asList(variables.get(AnsweredMessage.SID_VARIABLE), variables.get(AnsweredMessage.FROM_VARIABLE),
+                variables.get(AnsweredMessage.TO_VARIABLE));
+    }
+
     private static boolean waitingForReply(RuntimeService runtime, String processInstanceId) {
         List<Execution> waiting = runtime.createExecutionQuery().processInstanceId(processInstanceId).activityId("waitForReply").list();
         return !waiting.isEmpty();
     }
 
-    /** Hands an event to the registry the way the webhook does: JSON on the plugin's inbound channel. */
+    /** Hands an event to the registry as JSON on the plugin's inbound channel. */
     private static void publish(ProcessEngineConfiguration configuration, String trigger, String from, String body, ObjectNode groups) {
+        publish(configuration, trigger, from, TWILIO_NUMBER, body, groups);
+    }
+
+    /** @return the message's SID */
+    private static String publish(ProcessEngineConfiguration configuration, String trigger, String from, String to, String body,
+                                  ObjectNode groups) {
         ObjectMapper json = json(configuration);
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode event = json.createObjectNode()
                 .put(SmsReceivedEvent.TRIGGER, trigger)
                 .put(SmsReceivedEvent.FROM, from)
-                .put(SmsReceivedEvent.TO, TWILIO_NUMBER)
+                .put(SmsReceivedEvent.TO, to)
                 .put(SmsReceivedEvent.ORIGINAL_MESSAGE, body)
-                .put(SmsReceivedEvent.MESSAGE_SID, "SM" + UUID.randomUUID().toString().replace("-", ""));
+                .put(SmsReceivedEvent.MESSAGE_SID, sid);
         event.set(SmsReceivedEvent.MATCH_GROUPS, groups);
         event.set(SmsReceivedEvent.MEDIA_URLS, json.createArrayNode());
         eventRegistry(configuration).getEventRegistry()
                 .eventReceived(SmsEventDefinitions.channel(engine(configuration)), json.writeValueAsString(event));
+        return sid;
     }
 
     private static ProcessEngineConfigurationImpl engine(ProcessEngineConfiguration configuration) {
