@@ -41,6 +41,15 @@ class DeploymentTest {
     }
 
     @Test
+    void refusesAFieldReplyDoesNotReadNamingItsOwn(RepositoryService repository) {
+        assertThatThrownBy(() -> repository.createDeployment().addClasspathResource(MODELS + "replyWithRecipient.bpmn20.xml").deploy())
+                .isInstanceOf(FlowableException.class)
+                .hasMessageContaining("Service task 'answer' (twilioConnector.REPLY) has the field 'smsTo', which that action does not "
+                        + "read; its fields: errorVariable, failOnError, resultVariable, smsBody, smsMediaUrl");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("replyWithRecipient").count()).isZero();
+    }
+
+    @Test
     @Deployment(resources = MODELS + "ordinaryServiceTask.bpmn20.xml")
     void leavesOrdinaryServiceTasksAsTheyWere(RuntimeService runtime, HistoryService history) {
         String pid = runtime.startProcessInstanceByKey("ordinaryServiceTask").getId();

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 public enum TwilioAction {
 
     SEND_SMS(SendSmsFields.ALL, SendSmsFields.WORDING),
+    REPLY(ReplyFields.ALL, ReplyFields.WORDING),
     GET_MESSAGE(LookupFields.GET, LookupFields.WORDING),
     LIST_MESSAGES(LookupFields.LIST, LookupFields.WORDING),
     SEND_VERIFICATION(VerifyFields.SEND, VerifyFields.WORDING),

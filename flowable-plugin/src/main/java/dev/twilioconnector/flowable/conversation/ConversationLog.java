@@ -29,6 +29,8 @@ public final class ConversationLog {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationLog.class);
     /** The log shares the engine's connection pool; sending threads must not drain it. */
     static final int CONNECTIONS = 2;
+    /** The key of an answer in a webhook's TwiML: the message it answers, which has one answer at most. */
+    static final String WEBHOOK_ANSWER = "answer:";
 
     private final AutoCommitSql sql;
     private final String table;
@@ -54,6 +56,14 @@ public final class ConversationLog {
         } catch (AutoCommitSql.Failure e) {
             LOG.warn("Could not record that process instance {} texted {} recipient(s): {}", processInstanceId, accepted.size(), e.getMessage());
         }
+    }
+
+    /**
+     * Records that {@code processInstanceId} answered {@code phone}'s message {@code inboundSid} in the webhook's TwiML: a
+     * text to that phone as much as one sent through the API, though it has no SID of its own.
+     */
+    public void answeredInWebhook(String processInstanceId, String phone, String inboundSid) {
+        texted(processInstanceId, List.of(new Accepted(phone, WEBHOOK_ANSWER + inboundSid, null)));
     }
 
     private void record(String processInstanceId, List<Accepted> accepted) {

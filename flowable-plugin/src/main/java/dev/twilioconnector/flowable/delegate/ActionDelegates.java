@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 public final class ActionDelegates {
 
     private final Supplier<TwilioConnector> connector;
-    private final Supplier<SendLedger> ledger;
     private final Supplier<ConversationLog> conversations;
+    private final SendOnce sending;
 
     /**
      * @param connector     the connector the delegates send through, looked up when a task runs
@@ -25,14 +25,15 @@ public final class ActionDelegates {
      */
     public ActionDelegates(Supplier<TwilioConnector> connector, Supplier<SendLedger> ledger, Supplier<ConversationLog> conversations) {
         this.connector = connector;
-        this.ledger = ledger;
         this.conversations = conversations;
+        this.sending = new SendOnce(ledger, conversations);
     }
 
     public JavaDelegate create(TwilioAction action, ServiceTask task, ExpressionManager expressions) {
         TaskInputs inputs = TaskInputs.of(task, expressions);
         return switch (action) {
-            case SEND_SMS -> new SendSmsDelegate(inputs, connector, ledger, conversations);
+            case SEND_SMS -> new SendSmsDelegate(inputs, connector, sending);
+            case REPLY -> new ReplyDelegate(inputs, connector, sending, conversations);
             case GET_MESSAGE -> new AnswerDelegate<>(action, null, inputs, connector,
                     TaskRequests::fetchMessage, TwilioClient::fetch, OutputJson::message);
             case LIST_MESSAGES -> new AnswerDelegate<>(action, OutputJson.NONE, inputs, connector,

@@ -44,6 +44,15 @@ final class MessageOptionsInput {
                 TimeInput.zonedTime(SendSmsFields.SEND_AT, inputs.value(SendSmsFields.SEND_AT, execution)));
     }
 
+    /**
+     * A REPLY's options: its media, nothing else.
+     *
+     * @throws InputProblem a media URL cannot be read as one
+     */
+    static MessageOptions media(TaskInputs inputs, DelegateExecution execution) {
+        return new MessageOptions(mediaUrls(inputs.value(SendSmsFields.MEDIA_URL, execution)), null, null, null, null);
+    }
+
     private static List<URI> mediaUrls(Object media) {
         List<String> texts = new ArrayList<>();
         if (media instanceof Collection<?> collection) {

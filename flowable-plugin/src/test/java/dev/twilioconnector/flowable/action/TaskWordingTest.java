@@ -43,6 +43,19 @@ class TaskWordingTest {
     }
 
     @Test
+    void replyNamesItsFieldsAndTheMessageItAnswers() {
+        assertWords(TwilioAction.REPLY, Refusal.NO_BODY.problem(), "smsBody is missing: give the task an smsBody field or variable");
+        assertWords(TwilioAction.REPLY, Refusal.MEDIA_NOT_HTTP.problem("ftp://x"), "smsMediaUrl 'ftp://x' is not an http(s) URL");
+        assertWords(TwilioAction.REPLY, Refusal.BODY_TOO_LONG.problemFor("+15551230001"),
+                "the message is longer than 1600 characters (rendering smsBody stopped there); Twilio accepts at most 1600");
+        assertWords(TwilioAction.REPLY, Refusal.INVALID_FROM.problem("0049-123"),
+                "twilioMessageTo '0049-123' is neither an E.164 number nor an alphanumeric sender ID");
+        assertWords(TwilioAction.REPLY, Refusal.NO_SENDER.problem(), "no sender: the message this instance answers names no number it "
+                + "was sent to (twilioMessageTo), and neither TWILIO_FROM (twilio.default-from) nor TWILIO_MESSAGING_SERVICE_SID "
+                + "(twilio.messaging-service-sid) is set");
+    }
+
+    @Test
     void lookupsNameTheirFields() {
         assertWords(TwilioAction.GET_MESSAGE, Refusal.NO_MESSAGE_SID.problem(), "messageSid is missing");
         assertWords(TwilioAction.GET_MESSAGE, Refusal.INVALID_MESSAGE_SID.problem("CA123"),
