@@ -2,6 +2,7 @@ package dev.twilioconnector.flowable;
 
 import dev.twilioconnector.flowable.conversation.AnsweredMessage;
 import dev.twilioconnector.flowable.inbound.OpenReply;
+import dev.twilioconnector.flowable.inbound.WebhookReply;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.test.Deployment;
@@ -76,14 +77,14 @@ class ReplyActionTest extends EngineTestBase {
     @Deployment(resources = PROCESS)
     void whileTheWebhookWaitsTheTextIsItsAnswerAndNothingIsSent() {
         Map<String, Object> variables;
-        OpenReply.Message given;
+        WebhookReply given;
         try (OpenReply webhook = OpenReply.open(messageSid, () -> true)) {
             variables = reply(Map.of("smsBody", "Hi ${name}, this goes to ${recipient}.", "name", "Ada",
                     "smsMediaUrl", "https://example.com/ticket.png"));
             given = webhook.given().orElseThrow();
         }
 
-        assertThat(given).isEqualTo(new OpenReply.Message("Hi Ada, this goes to " + ADA + ".", List.of("https://example.com/ticket.png")));
+        assertThat(given).isEqualTo(new WebhookReply("Hi Ada, this goes to " + ADA + ".", List.of("https://example.com/ticket.png")));
         assertThat(twilio.requests()).isEmpty();
         assertThat(variables).containsEntry("twilioError", null);
         assertThat(variables.get("twilioResult")).isEqualTo("[{\"to\":\"" + ADA + "\",\"sid\":null,\"status\":\"webhook-reply\"}]");
@@ -91,14 +92,15 @@ class ReplyActionTest extends EngineTestBase {
 
     @Test
     @Deployment(resources = PROCESS)
-    void anAnswerOpenForAnotherMessageOrNoLongerAwaitedIsNotUsed() {
+    void anAnswerOpenForAnotherMessageOrNoLongerAwaitedGoesThroughTheApi() {
         try (OpenReply another = OpenReply.open("SM" + "0".repeat(32), () -> true)) {
             reply(Map.of("smsBody", "One"));
-            assertThat(another.given()).isEmpty();
+            assertThat(another.isAnswered()).isFalse();
         }
         try (OpenReply givenUp = OpenReply.open(messageSid, () -> false)) {
             reply(Map.of("smsBody", "Two"));
             assertThat(givenUp.given()).isEmpty();
+            assertThat(givenUp.isAnswered()).as("answered by SMS: the trigger's echo is not to follow").isTrue();
         }
 
         assertThat(sent()).extracting(SentMessage::body).containsExactly("One", "Two");
@@ -110,7 +112,7 @@ class ReplyActionTest extends EngineTestBase {
         Map<String, Object> variables;
         try (OpenReply webhook = OpenReply.open(messageSid, () -> true)) {
             variables = ofEnded(history, runtime.startProcessInstanceByKey("replyTwice", message(new HashMap<>())).getId());
-            assertThat(webhook.given()).map(OpenReply.Message::text).contains("First answer");
+            assertThat(webhook.given()).map(WebhookReply::text).contains("First answer");
         }
 
         assertThat(sent()).extracting(SentMessage::body).containsExactly("Second answer");

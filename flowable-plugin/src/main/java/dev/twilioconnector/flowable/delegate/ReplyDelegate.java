@@ -10,6 +10,7 @@ import dev.twilioconnector.flowable.action.TwilioAction;
 import dev.twilioconnector.flowable.conversation.AnsweredMessage;
 import dev.twilioconnector.flowable.conversation.ConversationLog;
 import dev.twilioconnector.flowable.inbound.OpenReply;
+import dev.twilioconnector.flowable.inbound.WebhookReply;
 import org.flowable.engine.delegate.DelegateExecution;
 
 import java.net.URI;
@@ -21,8 +22,8 @@ import java.util.function.Supplier;
  * {@code twilioConnector.REPLY}: answers the message that started or last woke the instance ({@link AnsweredMessage}),
  * to its sender, from the number it was sent to. While that message's webhook still waits for its answer (the
  * instance came here from the event without a wait state), the text is the webhook's TwiML answer and nothing is
- * sent through the REST API; later it is one SMS, sent as SEND_SMS sends ({@link SendOnce}). Either way the body is
- * rendered by SEND_SMS's rules, with {@code ${recipient}} the sender's number.
+ * sent through the REST API ({@link OpenReply}); later it is one SMS, sent as SEND_SMS sends ({@link SendOnce}).
+ * Either way the body is rendered by SEND_SMS's rules, with {@code ${recipient}} the sender's number.
  */
 final class ReplyDelegate extends ActionDelegate {
 
@@ -44,7 +45,14 @@ final class ReplyDelegate extends ActionDelegate {
         SendSms reply = new SendSms(message.to(), null, List.of(message.from()), inputs.text(ReplyFields.BODY, execution),
                 PlainValues.ofAll(execution.getVariables()), MessageOptionsInput.media(inputs, execution));
         Optional<OpenReply> webhook = message.sid() == null ? Optional.empty() : OpenReply.unanswered(message.sid());
-        return webhook.isPresent() ? answerInWebhook(webhook.get(), reply, message, execution, client) : sending.send(reply, execution, client);
+        if (webhook.isPresent() && webhook.get().webhookWaits()) {
+            return answerInWebhook(webhook.get(), reply, message, execution, client);
+        }
+        TaskOutcome sent = sending.send(reply, execution, client);
+        if (sent.problems().isEmpty()) {
+            webhook.ifPresent(OpenReply::sentAsSms);
+        }
+        return sent;
     }
 
     private TaskOutcome answerInWebhook(OpenReply webhook, SendSms reply, AnsweredMessage message, DelegateExecution execution,
@@ -53,7 +61,7 @@ final class ReplyDelegate extends ActionDelegate {
         if (text.hasProblem()) {
             return new TaskOutcome(OutputJson.NONE, List.of(text.problem()));
         }
-        webhook.give(new OpenReply.Message(text.value(), reply.options().mediaUrls().stream().map(URI::toString).toList()));
+        webhook.give(new WebhookReply(text.value(), reply.options().mediaUrls().stream().map(URI::toString).toList()));
         // A text to that person as much as one sent through the API: their next answer may be for this instance.
         conversations.get().answeredInWebhook(execution.getProcessInstanceId(), message.from(), message.sid());
         return new TaskOutcome(OutputJson.accepted(List.of(new Accepted(message.from(), null, ReplyFields.WEBHOOK_REPLY))), List.of());

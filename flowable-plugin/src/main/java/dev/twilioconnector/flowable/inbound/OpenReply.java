@@ -1,20 +1,20 @@
 package dev.twilioconnector.flowable.inbound;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * The webhook's answer to one incoming message, open while that message is handed to the engine on this thread
- * and the webhook still waits: a {@code twilioConnector.REPLY} that the hand-over reaches without a wait state gives
- * its text here, and the webhook answers with it (TwiML) instead of the trigger's echo, so nothing goes through the
- * REST API and no second message is paid for.
+ * The webhook's answer to one incoming message, open while that message is handed to the engine on this thread:
+ * a {@code twilioConnector.REPLY} that the hand-over reaches without a wait state answers it here. While the webhook
+ * still waits, the REPLY's text is the webhook's answer (TwiML) instead of the trigger's echo, so nothing goes
+ * through the REST API and no second message is paid for; once the webhook has answered without it, the REPLY
+ * sends an SMS and the echo, which would now follow it, is dropped.
  *
  * <p>Bound to the thread because the hand-over is one engine command on the thread that opens this: a REPLY in a
- * job, after a timer or a user task, or on another node finds nothing open and sends through the REST API. One
- * REPLY gives the answer; a second one to the same message (another instance it reached) sends through the REST
- * API. The webhook reads the answer only after the hand-over has committed; one that rolled back is answered with
- * the trigger's {@code echoError}, as before.
+ * job, after a timer or a user task, or on another node finds nothing open and sends through the REST API. The
+ * first REPLY answers the message; a second one to it (another instance it reached) sends through the REST API.
+ * The webhook reads the answer only after the hand-over has committed; one that rolled back is answered with the
+ * trigger's {@code echoError}, as before.
  */
 public final class OpenReply implements AutoCloseable {
 
@@ -23,7 +23,8 @@ public final class OpenReply implements AutoCloseable {
     private final String messageSid;
     private final BooleanSupplier webhookWaits;
     private final OpenReply enclosing;
-    private Message given;
+    private WebhookReply given;
+    private boolean sentAsSms;
 
     private OpenReply(String messageSid, BooleanSupplier webhookWaits, OpenReply enclosing) {
         this.messageSid = messageSid;
@@ -42,23 +43,38 @@ public final class OpenReply implements AutoCloseable {
         return opened;
     }
 
-    /** The answer to {@code messageSid} open on this thread, while no REPLY gave it yet and the webhook still waits for it. */
+    /** The answer to {@code messageSid} open on this thread, while no REPLY has answered the message yet. */
     public static Optional<OpenReply> unanswered(String messageSid) {
         OpenReply open = ON_THIS_THREAD.get();
-        if (open == null || open.given != null || !open.messageSid.equals(messageSid) || !open.webhookWaits.getAsBoolean()) {
+        if (open == null || open.isAnswered() || !open.messageSid.equals(messageSid)) {
             return Optional.empty();
         }
         return Optional.of(open);
     }
 
-    /** The webhook answers with this message. */
-    public void give(Message reply) {
+    /** Whether the webhook still waits: then {@link #give} answers in it. */
+    public boolean webhookWaits() {
+        return webhookWaits.getAsBoolean();
+    }
+
+    /** The webhook answers with this. */
+    public void give(WebhookReply reply) {
         given = reply;
     }
 
-    /** What a REPLY gave, if one did; read it only once the hand-over has committed. */
-    public Optional<Message> given() {
+    /** A REPLY answered the message with an SMS, the webhook having answered without it: no echo is to follow. */
+    public void sentAsSms() {
+        sentAsSms = true;
+    }
+
+    /** What a REPLY gave the webhook, if one did; read it only once the hand-over has committed. */
+    public Optional<WebhookReply> given() {
         return Optional.ofNullable(given);
+    }
+
+    /** Whether a REPLY answered the message, in the webhook or with an SMS. */
+    public boolean isAnswered() {
+        return given != null || sentAsSms;
     }
 
     @Override
@@ -67,19 +83,6 @@ public final class OpenReply implements AutoCloseable {
             ON_THIS_THREAD.remove();
         } else {
             ON_THIS_THREAD.set(enclosing);
-        }
-    }
-
-    /**
-     * A reply in the webhook's answer.
-     *
-     * @param text      its text, or {@code null} for media alone
-     * @param mediaUrls the media it attaches
-     */
-    public record Message(String text, List<String> mediaUrls) {
-
-        public Message {
-            mediaUrls = List.copyOf(mediaUrls);
         }
     }
 }
