@@ -28,6 +28,11 @@ public final class Delivery<T> {
         return outcome.complete(Optional.ofNullable(value));
     }
 
+    /** Whether the webhook still waits for the outcome: none was offered yet, and it has not answered without one. */
+    public boolean isWaiting() {
+        return !outcome.isDone();
+    }
+
     /**
      * The outcome, waiting for it at most {@code within}; empty when there is none or it did not come in
      * time, and from then on every {@link #offer} returns {@code false}.

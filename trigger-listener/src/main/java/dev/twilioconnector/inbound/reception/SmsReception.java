@@ -4,6 +4,8 @@ import dev.twilioconnector.core.template.SmsTemplate;
 import dev.twilioconnector.core.template.TemplateProblem;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger.Claim;
+import dev.twilioconnector.flowable.inbound.OpenReply;
+import dev.twilioconnector.flowable.inbound.WebhookReply;
 import dev.twilioconnector.inbound.trigger.TriggerMatch;
 import dev.twilioconnector.inbound.trigger.TriggerSet;
 import dev.twilioconnector.inbound.webhook.InboundSms;
@@ -19,7 +21,9 @@ import java.util.Optional;
  * The inbound path of one message after its signature was checked: deduplication by
  * {@code MessageSid}, opt-out rules, the first matching trigger, {@code SMS_RECEIVED} to the engine,
  * and the echo, rendered only after the engine took the event ({@code echoError} if it did not, and
- * then the message is not recorded as handled: its next delivery handles it as new).
+ * then the message is not recorded as handled: its next delivery handles it as new). When a process
+ * answers with {@code twilioConnector.REPLY} during the hand-over ({@link OpenReply}), its answer goes
+ * out instead of the echo.
  * The sender's text is only ever data for the templates, never part of one.
  */
 public final class SmsReception {
@@ -67,9 +71,9 @@ public final class SmsReception {
 
     /** The text to reply with ({@code null}: no reply), waiting as long as the handling takes. */
     public String receive(InboundSms sms) {
-        Delivery<String> delivery = new Delivery<>();
+        Delivery<WebhookReply> delivery = new Delivery<>();
         receive(sms, delivery);
-        return delivery.await(Duration.ZERO).orElse(null);
+        return delivery.await(Duration.ZERO).map(WebhookReply::text).orElse(null);
     }
 
     /**
@@ -77,7 +81,7 @@ public final class SmsReception {
      * no longer waits for is sent through {@link LateReply} (only by the delivery that handled the
      * message), and recorded as no reply, so that a repeat answers as the webhook did.
      */
-    public void receive(InboundSms sms, Delivery<String> delivery) {
+    public void receive(InboundSms sms, Delivery<WebhookReply> delivery) {
         try {
             metrics.received();
             Claim claim;
@@ -86,7 +90,7 @@ public final class SmsReception {
             } catch (RuntimeException e) {
                 LOG.error("Message {} could not be checked against earlier deliveries, so it is not handled now and its next "
                         + "delivery counts as new: {}", sms.messageSid(), e.getMessage());
-                String echoError = echoError(sms);
+                WebhookReply echoError = echoError(sms);
                 if (!delivery.offer(echoError)) {
                     sendLate(sms, echoError);
                 }
@@ -97,7 +101,7 @@ public final class SmsReception {
             }
             if (claim instanceof Claim.Repeat repeat) {
                 LOG.debug("Message {} was delivered again; answering as the first time", sms.messageSid());
-                delivery.offer(repeat.reply());
+                delivery.offer(WebhookReply.text(repeat.reply()));
                 return;
             }
             if (claim instanceof Claim.Busy) {
@@ -106,7 +110,7 @@ public final class SmsReception {
                 return;
             }
             Claim.Handle handle = (Claim.Handle) claim;
-            Handled handled = handle(sms, handle);
+            Handled handled = handle(sms, handle, delivery);
             boolean inAnswer = delivery.offer(handled.reply());
             // Recorded before a late reply goes out: that REST call may take a while, and a repeat meanwhile
             // must find the message handled.
@@ -122,19 +126,19 @@ public final class SmsReception {
     }
 
     /** What became of a message this delivery handled. */
-    private record Handled(String reply, boolean settled) {
+    private record Handled(WebhookReply reply, boolean settled) {
 
-        static Handled settled(String reply) {
+        static Handled settled(WebhookReply reply) {
             return new Handled(reply, true);
         }
 
         /** The engine did not take it: its claim was released, so its next delivery handles it as new. */
-        static Handled released(String reply) {
+        static Handled released(WebhookReply reply) {
             return new Handled(reply, false);
         }
     }
 
-    private void sendLate(InboundSms sms, String reply) {
+    private void sendLate(InboundSms sms, WebhookReply reply) {
         if (reply == null) {
             return;
         }
@@ -146,15 +150,16 @@ public final class SmsReception {
         }
     }
 
-    private void record(Claim.Handle claim, String reply) {
+    /** The ledger keeps the reply's text: a repeat of a message whose reply had media is answered with its text alone. */
+    private void record(Claim.Handle claim, WebhookReply reply) {
         try {
-            ledger.answer(claim, reply);
+            ledger.answer(claim, reply == null ? null : reply.text());
         } catch (RuntimeException e) {
             LOG.error("Message {} was handled but its reply could not be recorded: {}", claim.messageSid(), e.getMessage(), e);
         }
     }
 
-    private Handled handle(InboundSms sms, Claim.Handle claim) {
+    private Handled handle(InboundSms sms, Claim.Handle claim, Delivery<WebhookReply> delivery) {
         // No reply when SMS_OPT_OUT fails either: Twilio has answered the keyword itself.
         if (sms.hasOptOutType() && !publishedOptOut(sms, claim)) {
             return Handled.released(null);
@@ -169,8 +174,14 @@ public final class SmsReception {
             return Handled.settled(null);
         }
         TriggerMatch match = found.get();
-        try {
+        Optional<WebhookReply> processReply;
+        boolean answeredByProcess;
+        // A REPLY the hand-over reaches answers here, on this thread, instead of the echo.
+        try (OpenReply webhook = OpenReply.open(sms.messageSid(), delivery::isWaiting)) {
             publisher.publish(match, sms);
+            // Read only now that the hand-over has committed: a REPLY in one that rolled back answered nothing.
+            processReply = webhook.given();
+            answeredByProcess = webhook.isAnswered();
         } catch (RuntimeException e) {
             LOG.error("Message {} matched trigger '{}' but SMS_RECEIVED could not be published; its next delivery counts as new: {}",
                     sms.messageSid(), match.trigger().name(), e.getMessage(), e);
@@ -179,11 +190,16 @@ public final class SmsReception {
         }
         LOG.info("Message {} matched trigger '{}'; SMS_RECEIVED published", sms.messageSid(), match.trigger().name());
         metrics.matched(match.trigger().name());
+        if (answeredByProcess) {
+            // Twilio's own answer to START or HELP does not keep it out: the process asked for it.
+            LOG.debug("Message {} is answered by a process's REPLY instead of the echo", sms.messageSid());
+            return Handled.settled(processReply.orElse(null));
+        }
         if (sms.isAnsweredByTwilio()) {
             return Handled.settled(null);
         }
         try {
-            return Handled.settled(render(match.trigger().echo(), match, sms, "echo"));
+            return Handled.settled(WebhookReply.text(render(match.trigger().echo(), match, sms, "echo")));
         } catch (TemplateProblem e) {
             LOG.warn("The echo of trigger '{}' cannot be rendered: {}", match.trigger().name(), e.getMessage());
             return Handled.settled(echoError(match, sms));
@@ -204,16 +220,16 @@ public final class SmsReception {
     }
 
     /** The echoError for a message that was not handled, when a trigger matches it. */
-    private String echoError(InboundSms sms) {
+    private WebhookReply echoError(InboundSms sms) {
         if (sms.isOptOut()) {
             return null;
         }
         return triggers.match(sms.body()).map(match -> echoError(match, sms)).orElse(null);
     }
 
-    private static String echoError(TriggerMatch match, InboundSms sms) {
+    private static WebhookReply echoError(TriggerMatch match, InboundSms sms) {
         try {
-            return render(match.trigger().echoError(), match, sms, "echoError");
+            return WebhookReply.text(render(match.trigger().echoError(), match, sms, "echoError"));
         } catch (TemplateProblem e) {
             LOG.warn("The echoError of trigger '{}' cannot be rendered: {}", match.trigger().name(), e.getMessage());
             return null;

@@ -1,6 +1,7 @@
 package dev.twilioconnector.inbound.webhook;
 
 import dev.twilioconnector.flowable.boot.TwilioProperties;
+import dev.twilioconnector.flowable.inbound.WebhookReply;
 import dev.twilioconnector.inbound.reception.Delivery;
 import dev.twilioconnector.inbound.reception.SmsReception;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * through the REST API instead.
  */
 @RestController
-public class SmsWebhookController extends TwilioWebhook<InboundSms, String> {
+public class SmsWebhookController extends TwilioWebhook<InboundSms, WebhookReply> {
 
     public static final String SIGNATURE_HEADER = WebhookGuard.SIGNATURE_HEADER;
     public static final String INVALID_SIGNATURE = WebhookGuard.INVALID_SIGNATURE;
@@ -48,13 +49,14 @@ public class SmsWebhookController extends TwilioWebhook<InboundSms, String> {
     }
 
     @Override
-    void handle(InboundSms sms, Delivery<String> delivery) {
+    void handle(InboundSms sms, Delivery<WebhookReply> delivery) {
         reception.receive(sms, delivery);
     }
 
     /** The reply, or an empty answer when there is none or it was not ready in time (then it goes through the REST API). */
     @Override
-    ResponseEntity<String> answer(Optional<String> reply) {
-        return ResponseEntity.ok().contentType(TEXT_XML).body(Twiml.reply(reply.orElse(null)));
+    ResponseEntity<String> answer(Optional<WebhookReply> reply) {
+        String twiml = reply.map(answer -> Twiml.reply(answer.text(), answer.mediaUrls())).orElseGet(() -> Twiml.reply(null));
+        return ResponseEntity.ok().contentType(TEXT_XML).body(twiml);
     }
 }

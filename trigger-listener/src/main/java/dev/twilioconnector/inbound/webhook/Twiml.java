@@ -1,5 +1,7 @@
 package dev.twilioconnector.inbound.webhook;
 
+import java.util.List;
+
 /**
  * The webhook's answer: {@code <Response><Message>…</Message></Response>}, or {@code <Response/>} when
  * there is nothing to say. Written directly rather than through the SDK's TwiML builder, which sets up
@@ -15,12 +17,32 @@ public final class Twiml {
     }
 
     public static String reply(String text) {
-        if (text == null || text.isEmpty()) {
+        return reply(text, List.of());
+    }
+
+    /** With media, the text goes in {@code <Body>} and each URL in a {@code <Media>} of the one {@code <Message>}. */
+    public static String reply(String text, List<String> mediaUrls) {
+        boolean hasText = text != null && !text.isEmpty();
+        if (!hasText && mediaUrls.isEmpty()) {
             return EMPTY;
         }
-        StringBuilder xml = new StringBuilder(DECLARATION.length() + text.length() + 48).append(DECLARATION).append("<Response><Message>");
-        appendEscaped(xml, text);
+        StringBuilder xml = new StringBuilder(DECLARATION.length() + (hasText ? text.length() : 0) + 48).append(DECLARATION)
+                .append("<Response><Message>");
+        if (mediaUrls.isEmpty()) {
+            appendEscaped(xml, text);
+        } else {
+            if (hasText) {
+                appendElement(xml, "Body", text);
+            }
+            mediaUrls.forEach(url -> appendElement(xml, "Media", url));
+        }
         return xml.append("</Message></Response>").toString();
+    }
+
+    private static void appendElement(StringBuilder xml, String name, String text) {
+        xml.append('<').append(name).append('>');
+        appendEscaped(xml, text);
+        xml.append("</").append(name).append('>');
     }
 
     /** Markup characters as entities; characters XML 1.0 cannot carry at all (most control characters) as U+FFFD. */

@@ -2,6 +2,8 @@ package dev.twilioconnector.inbound.reception;
 
 import dev.twilioconnector.core.template.SmsTemplates;
 import dev.twilioconnector.flowable.inbound.InboundMessageLedger;
+import dev.twilioconnector.flowable.inbound.OpenReply;
+import dev.twilioconnector.flowable.inbound.WebhookReply;
 import dev.twilioconnector.flowable.schema.PluginSchema;
 import dev.twilioconnector.flowable.schema.PluginTables;
 import dev.twilioconnector.inbound.trigger.TriggerFile;
@@ -347,7 +349,7 @@ class SmsReceptionTest {
         SmsReception withLateReplies = new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher,
                 InboundMetrics.NONE, (sms, text) -> late.add(sms.from() + " <- " + text + " from " + sms.to()));
         InboundSms sms = sms("Order Number 4711");
-        Delivery<String> answeredWithoutIt = new Delivery<>();
+        Delivery<WebhookReply> answeredWithoutIt = new Delivery<>();
         assertThat(answeredWithoutIt.await(Duration.ZERO)).as("the webhook gave up waiting").isEmpty();
 
         withLateReplies.receive(sms, answeredWithoutIt);
@@ -363,12 +365,58 @@ class SmsReceptionTest {
         List<String> late = new CopyOnWriteArrayList<>();
         SmsReception withLateReplies = new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher,
                 InboundMetrics.NONE, (sms, text) -> late.add(text));
-        Delivery<String> waiting = new Delivery<>();
+        Delivery<WebhookReply> waiting = new Delivery<>();
 
         withLateReplies.receive(sms("Order Number 4711"), waiting);
 
-        assertThat(waiting.await(Duration.ofSeconds(1))).contains("Your reference number is 4711");
+        assertThat(waiting.await(Duration.ofSeconds(1)).map(WebhookReply::text)).contains("Your reference number is 4711");
         assertThat(late).isEmpty();
+    }
+
+    // --- a process's REPLY during the hand-over ---
+
+    @Test
+    void aProcessReplyDuringTheHandOverIsTheAnswerInsteadOfTheEcho() {
+        publisher.replyWith(WebhookReply.text("Order 4711: waiting for payment."));
+        InboundSms sms = sms("Order Number 4711");
+
+        assertThat(reception.receive(sms)).isEqualTo("Order 4711: waiting for payment.");
+        assertThat(reception.receive(sms)).as("a repeat answers as the first delivery did").isEqualTo("Order 4711: waiting for payment.");
+        assertThat(publisher.events).hasSize(1);
+    }
+
+    @Test
+    void aProcessReplyKeepsItsMediaInTheAnswer() {
+        WebhookReply ticket = new WebhookReply("Your ticket", List.of("https://example.com/ticket.png"));
+        publisher.replyWith(ticket);
+        Delivery<WebhookReply> waiting = new Delivery<>();
+
+        reception.receive(sms("Order Number 4711"), waiting);
+
+        assertThat(waiting.await(Duration.ofSeconds(1))).contains(ticket);
+    }
+
+    @Test
+    void aProcessReplyInAHandOverThatRolledBackIsNotTheAnswer() {
+        publisher.replyWith(WebhookReply.text("Never sent"));
+        publisher.failWith(new IllegalStateException("rolled back"));
+
+        assertThat(reception.receive(sms("Order Number 4711"))).isEqualTo("There was a problem publishing that event.");
+    }
+
+    @Test
+    void aProcessReplyAfterTheWebhookAnsweredIsAnSmsAndTheEchoDoesNotFollowIt() {
+        List<String> late = new CopyOnWriteArrayList<>();
+        SmsReception withLateReplies = new SmsReception(triggers("classpath:triggers/reception.yml"), ledger, publisher,
+                InboundMetrics.NONE, (sms, text) -> late.add(text));
+        publisher.replyWith(WebhookReply.text("Order 4711: waiting for payment."));
+        Delivery<WebhookReply> answeredWithoutIt = new Delivery<>();
+        assertThat(answeredWithoutIt.await(Duration.ZERO)).as("the webhook gave up waiting").isEmpty();
+
+        withLateReplies.receive(sms("Order Number 4711"), answeredWithoutIt);
+
+        assertThat(publisher.sentAsSms).as("the REPLY sent its SMS itself").isTrue();
+        assertThat(late).as("no late echo after the process's answer").isEmpty();
     }
 
     private int ledgerRows(InboundSms sms) throws Exception {
@@ -466,6 +514,9 @@ class SmsReceptionTest {
         private volatile RuntimeException failure;
         private volatile Duration hold = Duration.ZERO;
         private final CountDownLatch neverReleased = new CountDownLatch(1);
+        private volatile WebhookReply reply;
+        /** Whether a hand-over's REPLY found the webhook no longer waiting, and sent an SMS instead. */
+        volatile boolean sentAsSms;
 
         void failWith(RuntimeException failure) {
             this.failure = failure;
@@ -473,6 +524,11 @@ class SmsReceptionTest {
 
         void holdFor(Duration hold) {
             this.hold = hold;
+        }
+
+        /** Answers each message as a process's REPLY would during the hand-over, when the webhook's answer is open for it. */
+        void replyWith(WebhookReply reply) {
+            this.reply = reply;
         }
 
         @Override
@@ -487,6 +543,17 @@ class SmsReceptionTest {
                 throw new IllegalStateException(e);
             } finally {
                 lastPublishEnd = System.nanoTime();
+            }
+            if (reply != null) {
+                // As ReplyDelegate does: in the webhook's answer while it waits, else as an SMS of its own.
+                OpenReply.unanswered(sms.messageSid()).ifPresent(webhook -> {
+                    if (webhook.webhookWaits()) {
+                        webhook.give(reply);
+                    } else {
+                        webhook.sentAsSms();
+                        sentAsSms = true;
+                    }
+                });
             }
             if (failure != null) {
                 throw failure;

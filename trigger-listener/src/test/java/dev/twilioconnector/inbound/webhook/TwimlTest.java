@@ -9,6 +9,7 @@ import org.xml.sax.InputSource;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,23 @@ class TwimlTest {
         String text = "bell\u0007 nul\u0000 lone\uD800 end";
 
         assertThat(messageText(Twiml.reply(text))).isEqualTo("bell\uFFFD nul\uFFFD lone\uFFFD end");
+    }
+
+    @Test
+    void withMediaTheTextIsTheBodyAndEachUrlAMedia() throws Exception {
+        String xml = Twiml.reply("Your ticket & seat", List.of("https://example.com/t.png?a=1&b=2", "https://example.com/map.png"));
+
+        assertThat(xml).contains("<Response><Message><Body>Your ticket &amp; seat</Body><Media>https://example.com/t.png?a=1&amp;b=2"
+                + "</Media><Media>https://example.com/map.png</Media></Message></Response>");
+        Element message = (Element) parse(xml).getElementsByTagName("Message").item(0);
+        assertThat(message.getElementsByTagName("Body").item(0).getTextContent()).isEqualTo("Your ticket & seat");
+        assertThat(message.getElementsByTagName("Media").item(0).getTextContent()).isEqualTo("https://example.com/t.png?a=1&b=2");
+    }
+
+    @Test
+    void mediaAloneHasNoBody() {
+        assertThat(Twiml.reply(null, List.of("https://example.com/t.png")))
+                .contains("<Response><Message><Media>https://example.com/t.png</Media></Message></Response>").doesNotContain("<Body>");
     }
 
     private static String messageText(String xml) throws Exception {
