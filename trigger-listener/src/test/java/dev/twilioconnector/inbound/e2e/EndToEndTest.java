@@ -7,10 +7,12 @@ import dev.twilioconnector.emulator.WebhookAnswer;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.variable.api.history.HistoricVariableInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +59,15 @@ abstract class EndToEndTest {
     /** Posts {@code form} to the message webhook as Twilio delivers it, signed with the account's token. */
     WebhookAnswer deliver(Map<String, String> form) {
         return twilio.webhooks().post(webhook(), form);
+    }
+
+    /** The variables a process instance has or had, as history keeps them. */
+    Map<String, Object> variables(String processInstanceId) {
+        Map<String, Object> variables = new HashMap<>();
+        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()) {
+            variables.put(variable.getVariableName(), variable.getValue());
+        }
+        return variables;
     }
 
     /** A message SID of Twilio's form, new for every call. */

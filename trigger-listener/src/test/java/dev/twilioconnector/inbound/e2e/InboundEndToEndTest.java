@@ -5,7 +5,6 @@ import dev.twilioconnector.emulator.Reply;
 import dev.twilioconnector.emulator.WebhookAnswer;
 import dev.twilioconnector.emulator.WebhookSignature;
 import org.flowable.engine.history.HistoricProcessInstance;
-import org.flowable.variable.api.history.HistoricVariableInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -234,13 +233,5 @@ class InboundEndToEndTest extends EndToEndTest {
 
     private long instancesWith(String variable, String value) {
         return history.createHistoricProcessInstanceQuery().variableValueEquals(variable, value).count();
-    }
-
-    private Map<String, Object> variables(String processInstanceId) {
-        Map<String, Object> variables = new HashMap<>();
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()) {
-            variables.put(variable.getVariableName(), variable.getValue());
-        }
-        return variables;
     }
 }

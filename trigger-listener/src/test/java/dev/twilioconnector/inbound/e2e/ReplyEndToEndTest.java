@@ -3,9 +3,9 @@ package dev.twilioconnector.inbound.e2e;
 import dev.twilioconnector.emulator.Message;
 import dev.twilioconnector.emulator.RecordedRequest;
 import dev.twilioconnector.emulator.Reply;
-import dev.twilioconnector.flowable.schema.PluginTables;
+import dev.twilioconnector.flowable.TwilioConnectorConfigurator;
+import dev.twilioconnector.flowable.conversation.ConversationLog;
 import org.flowable.task.api.Task;
-import org.flowable.variable.api.history.HistoricVariableInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,12 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +34,10 @@ class ReplyEndToEndTest extends EndToEndTest {
 
     /** A number of the application's other than the account's default: a reply from it can only come from the message. */
     private static final String SECOND_NUMBER = "+15005550099";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    DataSource dataSource;
+    TwilioConnectorConfigurator configurator;
 
     @BeforeEach
     void textsReachThisApplication() {
@@ -50,7 +45,7 @@ class ReplyEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void aReplyBeforeAnyWaitIsTheWebhooksAnswerInsteadOfTheEchoAndNothingIsSent() throws SQLException {
+    void aReplyBeforeAnyWaitIsTheWebhooksAnswerInsteadOfTheEchoAndNothingIsSent() {
         Reply reply = twilio.phone(ADA).text("Status of 4711");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -65,12 +60,12 @@ class ReplyEndToEndTest extends EndToEndTest {
         assertThat(variables).containsEntry("twilioError", null).containsEntry("twilioMessageSid", reply.messageSid())
                 .containsEntry("twilioMessageFrom", ADA).containsEntry("twilioMessageTo", twilio.number());
         assertThat(variables.get("twilioResult")).isEqualTo("[{\"to\":\"" + ADA + "\",\"sid\":null,\"status\":\"webhook-reply\"}]");
-        assertThat(conversationInstance("answer:" + reply.messageSid())).as("the TwiML answer counts as this instance's text")
-                .isEqualTo(instance);
+        assertThat(conversations().lastTexted(ADA, List.of(instance))).as("the TwiML answer counts as this instance's text")
+                .containsOnlyKeys(instance);
     }
 
     @Test
-    void aReplyAfterAUserTaskIsOneSmsToTheSenderFromTheNumberTheyTexted() throws SQLException {
+    void aReplyAfterAUserTaskIsOneSmsToTheSenderFromTheNumberTheyTexted() {
         Reply acknowledged = twilio.phone(ADA).textTo(SECOND_NUMBER, "Call me about my invoice", List.of());
         assertThat(acknowledged.messages()).as("the echo answers while a person works on it").containsExactly("Someone will get back to you.");
         assertThat(twilio.requests(messageCreation())).isEmpty();
@@ -85,38 +80,23 @@ class ReplyEndToEndTest extends EndToEndTest {
             assertThat(request.param("Body")).isEqualTo("We looked into my invoice. Anything else?");
         });
         String sid = twilio.messages().sentTo(ADA).get(0).sid();
-        JsonNode result = JsonMapper.builder().build().readTree((String) variables(callBack.getProcessInstanceId()).get("twilioResult"));
+        JsonNode result = JSON.readTree((String) variables(callBack.getProcessInstanceId()).get("twilioResult"));
         assertThat(result.get(0).get("sid").asString()).isEqualTo(sid);
-        assertThat(conversationInstance(sid)).as("recorded in the conversation log").isEqualTo(callBack.getProcessInstanceId());
+        assertThat(conversations().lastTexted(ADA, List.of(callBack.getProcessInstanceId()))).as("recorded in the conversation log")
+                .containsOnlyKeys(callBack.getProcessInstanceId());
     }
 
     @Test
     void aReplyInAnInstanceNoMessageStartedSaysSoAndSendsNothing() {
         String instance = runtime.startProcessInstanceByKey("replyToNobody").getId();
 
-        JsonNode error = JsonMapper.builder().build().readTree((String) variables(instance).get("twilioError"));
+        JsonNode error = JSON.readTree((String) variables(instance).get("twilioError"));
         assertThat(error.get(0).get("message").asString()).isEqualTo("there is no message to reply to: no SMS_RECEIVED event started "
                 + "or woke this process instance (its variable twilioMessageFrom is not set)");
         assertThat(twilio.requests(messageCreation())).isEmpty();
     }
 
-    private Map<String, Object> variables(String processInstanceId) {
-        Map<String, Object> variables = new HashMap<>();
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()) {
-            variables.put(variable.getVariableName(), variable.getValue());
-        }
-        return variables;
-    }
-
-    /** The instance the conversation log names for {@code messageKey}, or {@code null}. */
-    private String conversationInstance(String messageKey) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT PROC_INST_ID_ FROM " + PluginTables.CONVERSATION + " WHERE MESSAGE_SID_ = ?")) {
-            query.setString(1, messageKey);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+    private ConversationLog conversations() {
+        return configurator.conversationLog();
     }
 }
