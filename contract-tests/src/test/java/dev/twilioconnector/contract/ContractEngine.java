@@ -26,6 +26,7 @@ final class ContractEngine implements AutoCloseable {
     /** The processes it runs, one per action, each with the action's inputs as process variables. */
     enum ActionProcess {
         SEND_SMS("contractSendSms", "sendSms"),
+        REPLY("contractReply", "reply"),
         GET_MESSAGE("contractGetMessage", "getMessage"),
         LIST_MESSAGES("contractListMessages", "listMessages"),
         SEND_VERIFICATION("contractSendVerification", "sendVerification"),
