@@ -7,6 +7,7 @@ import dev.twilioconnector.core.sms.Accepted;
 import dev.twilioconnector.core.sms.MessageRecord;
 import dev.twilioconnector.core.verify.CodeCheck;
 import dev.twilioconnector.core.verify.Verification;
+import dev.twilioconnector.flowable.action.ReplyFields;
 
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -28,6 +29,11 @@ final class OutputJson {
     /** {@code [{"to":…,"sid":…,"status":…}]}; {@code []} when nothing was accepted. */
     static String accepted(List<Accepted> accepted) {
         return write(accepted.stream().map(message -> object("to", message.to(), "sid", message.sid(), "status", message.status())).toList());
+    }
+
+    /** {@code [{"to":…,"sid":null,"status":"webhook-reply"}]}: a REPLY given in the webhook's TwiML answer, which has no SID. */
+    static String answeredInWebhook(String to) {
+        return write(List.of(object("to", to, "sid", null, "status", ReplyFields.WEBHOOK_REPLY)));
     }
 
     /** {@code [{"to":…,"code":…,"status":…,"message":…}]}, or {@code null} when nothing went wrong. */

@@ -3,7 +3,6 @@ package dev.twilioconnector.flowable.delegate;
 import dev.twilioconnector.core.Answer;
 import dev.twilioconnector.core.TwilioClient;
 import dev.twilioconnector.core.TwilioConnector;
-import dev.twilioconnector.core.sms.Accepted;
 import dev.twilioconnector.core.sms.SendSms;
 import dev.twilioconnector.flowable.action.ReplyFields;
 import dev.twilioconnector.flowable.action.TwilioAction;
@@ -64,6 +63,6 @@ final class ReplyDelegate extends ActionDelegate {
         webhook.give(new WebhookReply(text.value(), reply.options().mediaUrls().stream().map(URI::toString).toList()));
         // A text to that person as much as one sent through the API: their next answer may be for this instance.
         conversations.get().answeredInWebhook(execution.getProcessInstanceId(), message.from(), message.sid());
-        return new TaskOutcome(OutputJson.accepted(List.of(new Accepted(message.from(), null, ReplyFields.WEBHOOK_REPLY))), List.of());
+        return new TaskOutcome(OutputJson.answeredInWebhook(message.from()), List.of());
     }
 }
