@@ -66,18 +66,40 @@ public final class ConversationLog {
         texted(processInstanceId, List.of(new Accepted(phone, WEBHOOK_ANSWER + inboundSid, null)));
     }
 
+    /**
+     * All of a task's messages in one batch on one connection (a task may text thousands); only when that
+     * meets a message recorded before (a retried task reports what an earlier attempt sent) one by one.
+     */
     private void record(String processInstanceId, List<Accepted> accepted) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        for (Accepted message : accepted) {
-            sql.insertUnlessTaken("INSERT INTO " + table + " (MESSAGE_SID_, PHONE_, PROC_INST_ID_, TEXTED_AT_) VALUES (?, ?, ?, ?)",
-                    statement -> {
-                        statement.setString(1, message.sid());
-                        statement.setString(2, message.to());
-                        statement.setString(3, processInstanceId);
-                        statement.setObject(4, now);
-                        return statement.executeUpdate();
-                    });
+        String insert = "INSERT INTO " + table + " (MESSAGE_SID_, PHONE_, PROC_INST_ID_, TEXTED_AT_) VALUES (?, ?, ?, ?)";
+        try {
+            sql.run(insert, statement -> {
+                for (Accepted message : accepted) {
+                    bind(statement, message, processInstanceId, now);
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            });
+        } catch (AutoCommitSql.Failure e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+            for (Accepted message : accepted) {
+                sql.insertUnlessTaken(insert, statement -> {
+                    bind(statement, message, processInstanceId, now);
+                    return statement.executeUpdate();
+                });
+            }
         }
+    }
+
+    private static void bind(PreparedStatement statement, Accepted message, String processInstanceId, OffsetDateTime at)
+            throws java.sql.SQLException {
+        statement.setString(1, message.sid());
+        statement.setString(2, message.to());
+        statement.setString(3, processInstanceId);
+        statement.setObject(4, at);
     }
 
     /** When each of {@code processInstanceIds} last texted {@code phone}; an instance that never did is not in the answer. */
