@@ -1,6 +1,7 @@
 package dev.twilioconnector.sample;
 
 import dev.twilioconnector.emulator.Message;
+import dev.twilioconnector.emulator.Reply;
 import dev.twilioconnector.emulator.TwilioEmulator;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
@@ -57,10 +58,14 @@ class SampleProcessesTest {
     }
 
     @Test
-    void anOrderNumberIsEchoedLookedUpAndAnswered() {
-        assertThat(sandbox.phone("+15551231001").text("order number 4711").text()).startsWith("Your reference number is 4711.");
+    void anOrderNumberIsLookedUpAndAnsweredInTheWebhooksReply() {
+        Reply reply = sandbox.phone("+15551231001").text("order number 4711");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> textsTo("+15551231001").contains("Order 4711: waiting for payment."));
+        assertThat(reply.text()).as("REPLY's text instead of the trigger's echo").isEqualTo("Order 4711: waiting for payment.");
+        String id = instanceAnswering(reply.messageSid());
+        assertThat(endVariable(id, "twilioError")).isNull();
+        assertThat((String) endVariable(id, "twilioResult")).contains("\"status\":\"webhook-reply\"");
+        assertThat(textsTo("+15551231001")).as("no second message through the API").isEmpty();
     }
 
     @Test
@@ -131,6 +136,8 @@ class SampleProcessesTest {
     @Test
     void metricsCountOutboundAndInboundTraffic() throws Exception {
         sandbox.phone("+15551231006").text("Order Number 12");
+        runtime.startProcessInstanceByKey("appointmentReminder", Map.of("customerPhone", "+15551231006",
+                "customerName", "Barbara", "appointmentTime", "Thursday 11:00"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !textsTo("+15551231006").isEmpty());
 
         assertThat(get("/actuator/metrics/twilio.messages.sent").body()).contains("\"statistic\":\"COUNT\"");
@@ -188,6 +195,12 @@ class SampleProcessesTest {
     /** What the processes sent to {@code number} through the API, oldest first (not the webhook's TwiML replies). */
     private List<String> textsTo(String number) {
         return sandbox.messages().sentTo(number).stream().map(Message::body).toList();
+    }
+
+    /** The instance the message {@code messageSid} started or last woke: it keeps the SID in {@code twilioMessageSid}. */
+    private String instanceAnswering(String messageSid) {
+        return history.createHistoricVariableInstanceQuery().variableValueEquals("twilioMessageSid", messageSid).singleResult()
+                .getProcessInstanceId();
     }
 
     private Object endVariable(String processInstanceId, String name) {

@@ -25,11 +25,11 @@ class SandboxTextsTest extends SandboxApplicationTest {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void anOrderNumberGetsTheTriggersEcho(CapturedOutput output) {
+    void anOrderNumberIsAnsweredByTheOrderProcessInsteadOfTheTriggersEcho(CapturedOutput output) {
         Reply reply = sandbox.phone("+15551230001").text("Order Number 4711");
 
         assertThat(reply.status()).as("the webhook took the signature").isEqualTo(200);
-        assertThat(reply.text()).contains("Your reference number is 4711");
+        assertThat(reply.text()).isEqualTo("Order 4711: waiting for payment.");
         assertThat(sandbox.messages().find(reply.messageSid())).get().satisfies(stored -> {
             assertThat(stored.direction()).isEqualTo(Message.INBOUND);
             assertThat(stored.from()).isEqualTo("+15551230001");
@@ -40,7 +40,7 @@ class SandboxTextsTest extends SandboxApplicationTest {
     }
 
     @Test
-    void yesIsAnOrdinaryMessageForTheConfirmTrigger() {
+    void yesThatWakesNoReminderGetsTheConfirmTriggersEcho() {
         Reply reply = sandbox.phone("+15551230002").text("yes");
 
         assertThat(reply.status()).isEqualTo(200);
