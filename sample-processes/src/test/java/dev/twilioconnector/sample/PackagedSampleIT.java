@@ -33,8 +33,9 @@ class PackagedSampleIT {
             console.open("/");
             assertThat(console.post("/console/inbound", "from=%2B15551239001&body=YES").statusCode()).isEqualTo(302);
 
+            assertThat(console.open("/").body()).as("the console's notice: the reminder's REPLY was the webhook's answer")
+                    .contains("Reply: Great, see you on Friday 9:00!");
             awaitOutcome(sample, id, "confirmed");
-            awaitSms(sample, "+15551239001", "Great, see you on Friday 9:00!");
 
             assertThat(sample.stop()).as("a clean stop: the JVM's exit on SIGTERM").isIn(0, 143);
             assertThat(sample.log()).contains("Started SampleApplication").doesNotContain(" ERROR ");

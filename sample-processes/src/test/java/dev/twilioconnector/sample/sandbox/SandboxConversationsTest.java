@@ -22,12 +22,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console's conversations in sandbox mode: one thread per phone, its messages in the order they went, each with
  * the process instance it belongs to: the one that sent it (the connector's conversation log), the one an answer woke
- * (its SID in a variable, which this test's process maps), none for the webhook's echo.
+ * (its SID in a variable), none for the webhook's reply, whether the trigger's echo or a process's REPLY.
  */
 class SandboxConversationsTest extends SandboxApplicationTest {
 
     private static final String REMINDED = "+15551237701";
     private static final String ANSWERING = "+15551237702";
+    private static final String CONFIRMING = "+15551237703";
 
     @Autowired
     Conversations conversations;
@@ -66,6 +67,24 @@ class SandboxConversationsTest extends SandboxApplicationTest {
             assertThat(sent.instances()).containsExactly(new InstanceLink(reminder, "appointmentReminder", true));
         });
         runtime.deleteProcessInstance(reminder, "test done");
+    }
+
+    @Test
+    void aReminderAnswersTheYesItWasWokenByInTheWebhooksReply() {
+        String reminder = runtime.startProcessInstanceByKey("appointmentReminder", Map.of("customerPhone", CONFIRMING,
+                "customerName", "Grace", "appointmentTime", "Friday 9:00")).getId();
+
+        assertThat(sandbox.phone(CONFIRMING).text("yes").text()).as("the reminder's REPLY, not the trigger's echo")
+                .isEqualTo("Great, see you on Friday 9:00!");
+
+        List<ConversationMessage> thread = thread(conversations.newest().value(), CONFIRMING);
+        assertThat(thread).extracting(ConversationMessage::text).containsExactly(
+                "Hi Grace, this is a reminder of your appointment on Friday 9:00. Reply YES to confirm or NO to cancel.",
+                "yes", "Great, see you on Friday 9:00!");
+        InstanceLink ended = new InstanceLink(reminder, "appointmentReminder", false);
+        assertThat(thread.get(0).instances()).containsExactly(ended);
+        assertThat(thread.get(1).instances()).as("the instance the YES woke").containsExactly(ended);
+        assertThat(thread.get(2).isWebhookReply()).isTrue();
     }
 
     private static List<ConversationMessage> thread(List<Conversation> threads, String phone) {
