@@ -13,8 +13,8 @@ import java.util.List;
  * @param status    Twilio's status: {@code received}, {@code delivered}, {@code undelivered}, …
  * @param at        when Twilio took it
  * @param instances for a message the person texted, the process instances it started or woke; for one sent, the
- *                  instance that sent it; empty when no instance is known (a webhook's echo, or a model that keeps
- *                  no trace of the message)
+ *                  instance that sent it; empty when no instance is known (a text that started or woke none, or
+ *                  the webhook's reply, whether a trigger's echo or a process's REPLY)
  */
 public record ConversationMessage(String sid, String direction, String text, String status, Instant at,
                                   List<InstanceLink> instances) {

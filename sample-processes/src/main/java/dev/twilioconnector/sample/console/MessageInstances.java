@@ -23,8 +23,10 @@ import java.util.Set;
  * <p>A message a process sent: the instance the connector's conversation log names for it (the plugin's table
  * {@code TWILIO_CONVERSATION}, one row per message Twilio accepted). A message a person texted: the instances that
  * hold its SID in a variable, looked up in history so that one the message started and that ended at once is found
- * too. An {@code SMS_RECEIVED} puts its {@code messageSid} into a variable where the model maps it
- * ({@code flowable:eventOutParameter source="messageSid"}); without that, the message shows no instance.
+ * too. Every element that waits for {@code SMS_RECEIVED} keeps the SID of the message that started or last woke its
+ * instance in {@code twilioMessageSid} (the plugin adds that out-parameter); a model may map it elsewhere as well.
+ * The webhook's TwiML answer (a trigger's echo, or a process's {@code REPLY}) is a message of its own at Twilio, which
+ * names neither the message it answers nor an instance: it shows none.
  */
 @Component
 public class MessageInstances {
