@@ -83,6 +83,31 @@ class ReplyRoutingTest extends EndToEndTest {
     }
 
     @Test
+    void aBoundaryEventTakesTheReplyByTheSameRule() {
+        String earlier = boundaryReminder("Monday 10:00");
+        String later = boundaryReminder("Monday 11:00");
+
+        twilio.phone(phone).text("yes");
+
+        assertThat(answer(later)).isEqualTo("yes");
+        assertThat(tasks.createTaskQuery().processInstanceId(earlier).singleResult().getTaskDefinitionKey())
+                .as("the earlier reminder's clerk still works").isEqualTo("prepare");
+    }
+
+    @Test
+    void anEventSubProcessTakesTheReplyByTheSameRule() {
+        String earlier = runtime.startProcessInstanceByKey("subProcessReminder",
+                Map.of("customerPhone", phone, "slot", "Tuesday 10:00", "appNumber", twilio.number())).getId();
+        String later = runtime.startProcessInstanceByKey("subProcessReminder",
+                Map.of("customerPhone", phone, "slot", "Tuesday 11:00", "appNumber", twilio.number())).getId();
+
+        twilio.phone(phone).text("no");
+
+        assertThat(tasks.createTaskQuery().processInstanceId(later).singleResult().getTaskDefinitionKey()).isEqualTo("replied2");
+        assertThat(tasks.createTaskQuery().processInstanceId(earlier).singleResult().getTaskDefinitionKey()).isEqualTo("subPrepare");
+    }
+
+    @Test
     void aTriggerThatDeliversToAllWakesEveryWaitingInstance() {
         String one = runtime.startProcessInstanceByKey("announcement", Map.of("customerPhone", phone)).getId();
         String two = runtime.startProcessInstanceByKey("announcement", Map.of("customerPhone", phone)).getId();
@@ -115,6 +140,11 @@ class ReplyRoutingTest extends EndToEndTest {
 
     private String remind(String slot) {
         return runtime.startProcessInstanceByKey("reminder", Map.of("customerPhone", phone, "slot", slot, "appNumber", twilio.number())).getId();
+    }
+
+    private String boundaryReminder(String slot) {
+        return runtime.startProcessInstanceByKey("boundaryReminder", Map.of("customerPhone", phone, "slot", slot, "appNumber", twilio.number()))
+                .getId();
     }
 
     private boolean isWaiting(String instance) {
