@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -23,36 +22,23 @@ class ConversationLogTest {
     private static final String BOB = "+15551230002";
     private static final Instant NINE = Instant.parse("2026-12-02T09:00:00Z");
 
-    private Instant now = NINE;
-    private final ConversationLog log;
+    private final JdbcDataSource database = new JdbcDataSource();
 
     ConversationLogTest() {
-        JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:conversation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new PluginSchema(database).migrate();
-        log = new ConversationLog(database, PluginTables.UNPREFIXED, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
+    }
 
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        });
+    /** The log as a node writing at {@code now} sees it: every one shares the same tables. */
+    private ConversationLog logAt(Instant now) {
+        return new ConversationLog(database, PluginTables.UNPREFIXED, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
     void aRetriedTaskThatReportsEarlierMessagesAgainRecordsOnlyTheNewOnes() {
-        log.texted("first", List.of(sent(ADA, "SM1"), sent(BOB, "SM2")));
-        now = NINE.plusSeconds(60);
+        logAt(NINE).texted("first", List.of(sent(ADA, "SM1"), sent(BOB, "SM2")));
 
+        ConversationLog log = logAt(NINE.plusSeconds(60));
         log.texted("first", List.of(sent(ADA, "SM1"), sent(ADA, "SM3")));
 
         assertThat(log.lastTexted(ADA, Set.of("first"))).containsEntry("first", NINE.plusSeconds(60));
@@ -61,8 +47,8 @@ class ConversationLogTest {
 
     @Test
     void answersWhoTextedAPhoneBeforeAMoment() {
-        log.texted("early", List.of(sent(ADA, "SM10")));
-        now = NINE.plusSeconds(120);
+        logAt(NINE).texted("early", List.of(sent(ADA, "SM10")));
+        ConversationLog log = logAt(NINE.plusSeconds(120));
         log.texted("late", List.of(sent(ADA, "SM11")));
 
         Instant between = NINE.plusSeconds(60);
